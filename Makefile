@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 
-.PHONY: demo serve test install install-test system-deps system-deps-test lint format messages clean
+.PHONY: demo serve test install install-test system-deps system-deps-test lint format messages makemessages clean
 
 demo: install
 	$(BIN)/palabre demo --port $(PORT)
@@ -43,7 +43,7 @@ install: system-deps $(VENV)/.installed messages
 install-test: install $(VENV)/.installed-test
 
 messages: $(VENV)/.installed
-	cd src/palabre && ../../$(BIN)/palabre compilemessages --ignore '.venv' -v 0
+	$(BIN)/palabre compilemessages --ignore '.venv' -v 0
 
 # Installs only what is missing, so a second run costs a few dpkg queries.
 define apt_install
@@ -70,7 +70,7 @@ format:
 
 # Extracts the strings to translate; the French catalogue must then be completed by hand.
 makemessages: $(VENV)/.installed
-	cd src/palabre && ../../$(BIN)/palabre makemessages -l fr -l en --ignore '.venv' --no-obsolete
+	cd src/palabre && PALABRE_DATA_DIR=$(CURDIR)/data ../../$(BIN)/palabre makemessages -l fr --no-obsolete
 
 clean:
 	rm -rf $(VENV) data test-artifacts .pytest_cache

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that our templates override allauth's (the app loader takes the first).
+    "palabre.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -58,7 +60,6 @@ INSTALLED_APPS = [
     "palabre.core",
     "palabre.audit",
     "palabre.jobs",
-    "palabre.accounts",
     "palabre.territories",
     "palabre.directory",
     "palabre.imports",
@@ -174,7 +175,8 @@ CACHES = {
     )
 }
 
-# Production hardening: on by default whenever DEBUG is off and the site is served over HTTPS.
+# Production hardening: cookies follow SITE_URL's scheme; redirects and HSTS are set per deployment
+# (README, "Production"), since a wrong HSTS value locks browsers out for its whole duration.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=SITE_URL.startswith("https"))
