@@ -61,7 +61,14 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), "country", name="organisation_unique_name")
+            models.UniqueConstraint(
+                Lower("name"),
+                "country",
+                name="organisation_unique_name",
+                violation_error_message=_(
+                    "An organisation with this name is already in the directory for this country."
+                ),
+            )
         ]
 
     def __str__(self) -> str:
@@ -151,6 +158,9 @@ class Person(models.Model):
                 Lower("email"),
                 condition=~models.Q(email="") & models.Q(merged_into__isnull=True),
                 name="person_email_unique_when_set",
+                violation_error_message=_(
+                    "Someone in the directory already has this e-mail address."
+                ),
             ),
         ]
 
