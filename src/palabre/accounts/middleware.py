@@ -1,11 +1,12 @@
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-# Pages a staff member without MFA may still reach: the ones that set it up, logout, static files.
+# Pages a staff member without TOTP may still reach: allauth's own (TOTP setup, reauthentication,
+# logout), static files, the language switch and the health check.
 _ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz")
 
 
@@ -22,10 +23,10 @@ class StaffMustUseMFAMiddleware:
             and user.is_authenticated
             and user.is_staff
             and not request.path.startswith(_ALLOWED_PREFIXES)
-            and not is_mfa_enabled(user)
+            and not is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
         ):
             messages.warning(
                 request, _("As a site administrator, you must set up two-factor authentication.")
             )
-            return redirect(reverse("mfa_activate_totp"))
+            return redirect("mfa_activate_totp")
         return self.get_response(request)
