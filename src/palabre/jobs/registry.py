@@ -5,6 +5,10 @@ from collections.abc import Callable
 _JOBS: dict[str, Callable] = {}
 
 
+class UnknownJobError(LookupError):
+    """No function is registered under this name: a typo, or an app missing from INSTALLED_APPS."""
+
+
 def register_job(name: str):
     """Decorator: `@register_job("directory.import_people")` on `def run(job, **params)`.
 
@@ -20,4 +24,7 @@ def register_job(name: str):
 
 
 def job_function(name: str) -> Callable:
-    return _JOBS[name]
+    try:
+        return _JOBS[name]
+    except KeyError:
+        raise UnknownJobError(f"No job is registered under the name {name!r}.") from None
