@@ -217,3 +217,13 @@ def person_merge(*, actor, keep: Person, duplicate: Person) -> dict:
         changes={"merged_into": [None, keep.pk]},
     )
     return {"moved": moved, "left": left, "filled": filled, "account_moved": move_account}
+
+
+def people_export_record(*, actor, rows: int, file_format: str, filters: str) -> None:
+    """Personal data is leaving the platform: keep who took what, under which filters."""
+    audit_record(
+        actor=actor,
+        action="person.export",
+        changes={"rows": [None, rows], "format": [None, file_format]},
+        note=_("Filters: %(filters)s") % {"filters": filters or "—"},
+    )

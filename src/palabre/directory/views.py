@@ -12,8 +12,8 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from palabre.audit.selectors import history_of
-from palabre.audit.services import audit_record
 from palabre.core.exports import FORMATS, tabular_response
+from palabre.core.mixins import ServiceFormMixin, add_service_errors
 from palabre.core.permissions import PermissionRequiredMixin
 
 from . import services
@@ -75,11 +75,8 @@ class PersonExportView(PermissionRequiredMixin, View):
         query = request.GET.copy()
         query.pop("format", None)
         query.pop("page", None)
-        audit_record(
-            actor=request.user,
-            action="person.export",
-            changes={"rows": [None, len(rows)], "format": [None, file_format]},
-            note=_("Filters: %(filters)s") % {"filters": query.urlencode() or "—"},
+        services.people_export_record(
+            actor=request.user, rows=len(rows), file_format=file_format, filters=query.urlencode()
         )
         return tabular_response(
             headers=PEOPLE_HEADERS,
@@ -117,22 +114,6 @@ class PersonDetailView(PermissionRequiredMixin, DetailView):
             history=history_of(person)[:20] if can_change else None,
             **kwargs,
         )
-
-
-class ServiceFormMixin:
-    """Save through the view's `save(form)`, which calls a service; a refusal from the service is
-    shown on the form and nothing is saved."""
-
-    success_message = ""
-
-    def form_valid(self, form):
-        try:
-            self.object = self.save(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(self.object.get_absolute_url())
 
 
 class PersonCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
@@ -223,7 +204,7 @@ class PersonMergeView(PersonObjectMixin, PermissionRequiredMixin, FormView):
                 actor=self.request.user, keep=self.person, duplicate=duplicate
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
+from palabre.core.mixins import HtmxPartialMixin, ServiceFormMixin, add_service_errors
 from palabre.core.permissions import PermissionRequiredMixin
 
 from . import services
@@ -34,15 +35,6 @@ from .selectors import (
 )
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form, next to the field it concerns when there is one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 class SpaceMixin(PermissionRequiredMixin):
     """The space named in the address. A space the user may not see is a 404 for everyone,
     anonymous visitors included, so that the existence of a members-only space is not disclosed."""
@@ -63,18 +55,6 @@ class SpaceMixin(PermissionRequiredMixin):
             can_manage_colleges=user.has_perm("spaces.manage_colleges", self.space),
         )
         return context
-
-
-class HtmxPartialMixin:
-    """Filtering with HTMX swaps only the results; without JavaScript the full page reloads."""
-
-    partial_name = "results"
-
-    def get_template_names(self):
-        names = super().get_template_names()
-        if self.request.htmx:
-            return [f"{names[0]}#{self.partial_name}"]
-        return names
 
 
 class SpaceListView(HtmxPartialMixin, FilterView):
@@ -212,37 +192,18 @@ class MembershipEndView(MembershipActionView):
         }
 
 
-class ServiceFormView(FormView):
-    """A form whose valid data goes to one service; a refusal is shown on the form."""
-
-    def call_service(self, data: dict):
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.object = self.call_service(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url())
-
-
-class SpaceCreateView(PermissionRequiredMixin, ServiceFormView):
+class SpaceCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     permission_required = "spaces.add_space"
     form_class = SpaceForm
     template_name = "spaces/space_form.html"
 
     success_message = gettext_lazy("The space has been created.")
 
-    def call_service(self, data):
-        return services.space_create(actor=self.request.user, **data)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
+    def save(self, form):
+        return services.space_create(actor=self.request.user, **form.cleaned_data)
 
 
-class SpaceUpdateView(SpaceMixin, ServiceFormView):
+class SpaceUpdateView(SpaceMixin, ServiceFormMixin, FormView):
     permission_required = "spaces.change_space"
     form_class = SpaceForm
     template_name = "spaces/space_form.html"
@@ -253,14 +214,11 @@ class SpaceUpdateView(SpaceMixin, ServiceFormView):
         # The form works on a copy so that the audit compares against the stored values.
         return {**super().get_form_kwargs(), "instance": copy.copy(self.space)}
 
-    def call_service(self, data):
-        return services.space_update(actor=self.request.user, space=self.space, **data)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
+    def save(self, form):
+        return services.space_update(actor=self.request.user, space=self.space, **form.cleaned_data)
 
 
-class CollegeFormView(SpaceMixin, ServiceFormView):
+class CollegeFormView(SpaceMixin, ServiceFormMixin, FormView):
     permission_required = "spaces.manage_colleges"
     form_class = CollegeForm
     template_name = "spaces/college_form.html"
@@ -275,8 +233,10 @@ class CollegeFormView(SpaceMixin, ServiceFormView):
 class CollegeCreateView(CollegeFormView):
     success_message = gettext_lazy("The college has been created.")
 
-    def call_service(self, data):
-        return services.college_create(actor=self.request.user, space=self.space, **data)
+    def save(self, form):
+        return services.college_create(
+            actor=self.request.user, space=self.space, **form.cleaned_data
+        )
 
 
 class CollegeUpdateView(CollegeFormView):
@@ -294,5 +254,7 @@ class CollegeUpdateView(CollegeFormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(college=self.get_college(), **kwargs)
 
-    def call_service(self, data):
-        return services.college_update(actor=self.request.user, college=self.get_college(), **data)
+    def save(self, form):
+        return services.college_update(
+            actor=self.request.user, college=self.get_college(), **form.cleaned_data
+        )
