@@ -1,0 +1,50 @@
+"""Pages load on slow links and offline deployments: nothing is fetched from another origin."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.directory.factories import PersonFactory
+from tests.spaces.factories import SpaceFactory, member_user
+
+pytestmark = pytest.mark.django_db
+
+# Attributes through which a browser fetches something by itself when it renders the page.
+FETCHING_ATTRIBUTE = re.compile(
+    r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="([^"]+)"'
+)
+
+
+@pytest.fixture
+def secretariat_client(client):
+    space = SpaceFactory()
+    PersonFactory.create_batch(3)
+    client.force_login(member_user(space, role="secretariat"))
+    client.space = space
+    return client
+
+
+@pytest.mark.parametrize(
+    "url_name, args",
+    [
+        ("core:home", []),
+        ("territories:list", []),
+        ("spaces:list", []),
+        ("directory:person_list", []),
+        ("directory:person_create", []),
+        ("imports:people", []),
+        ("accounts:profile", []),
+        ("jobs:list", []),
+        ("spaces:detail", ["space"]),
+        ("spaces:members", ["space"]),
+    ],
+)
+def test_a_page_fetches_nothing_from_another_origin(secretariat_client, url_name, args):
+    args = [secretariat_client.space.slug if arg == "space" else arg for arg in args]
+    response = secretariat_client.get(reverse(url_name, args=args))
+    assert response.status_code == 200
+    fetched = FETCHING_ATTRIBUTE.findall(response.content.decode())
+    assert fetched, "the page should at least load our stylesheet"
+    foreign = [url for url in fetched if re.match(r"^(https?:)?//", url)]
+    assert not foreign, f"{url_name} fetches from another origin: {foreign}"
