@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from palabre.imports.columns import PEOPLE_COLUMNS
 from palabre.imports.values import (
@@ -92,3 +93,12 @@ def test_wrong_phone_numbers_are_errors(text, iso2):
 )
 def test_full_names_are_split(text, surname_first, names):
     assert split_full_name(text, surname_first=surname_first) == names
+
+
+@pytest.mark.django_db
+def test_a_wrong_phone_number_says_why():
+    with translation.override("en"), pytest.raises(CellError) as caught:
+        parse_phone("12 34", Country.objects.get(iso2="CI"))
+    assert (
+        str(caught.value) == "“12 34” is too short for a phone number with the country code +225."
+    )

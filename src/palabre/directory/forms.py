@@ -1,29 +1,15 @@
-import re
-
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import ConsentRecord, Organisation, Person
+from .phones import phone_to_e164
 from .selectors import duplicate_candidates
-
-# What people type between the digits of a phone number: spaces, dots, dashes, brackets.
-_PHONE_SEPARATORS = re.compile(r"[\s.\-/()]")
-
-
-def clean_phone_number(value: str) -> str:
-    """Accept the usual ways of writing a number and keep the E.164 form (+2250701020304).
-
-    The model's validator then explains the expected format if what remains is not a number.
-    """
-    value = _PHONE_SEPARATORS.sub("", value or "")
-    if value.startswith("00"):
-        value = "+" + value[2:]
-    return value
 
 
 def phone_field() -> forms.CharField:
-    """Longer than the stored number, so that spaces typed between digits reach clean_phone."""
+    """Longer than the stored number, so that spaces typed between digits reach the cleaning."""
     return forms.CharField(
         label=_("Phone"),
         required=False,
@@ -34,8 +20,24 @@ def phone_field() -> forms.CharField:
 
 
 class PhoneFieldMixin:
-    def clean_phone(self):
-        return clean_phone_number(self.cleaned_data.get("phone", ""))
+    """Turns `phone` into E.164 once the other fields are clean: a number typed nationally
+    ("07 01 02 03 04") is read in the plan of the country `phone_country()` returns."""
+
+    def phone_country(self):
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("phone") is None:  # the field itself refused the value
+            return cleaned
+        country = self.phone_country()
+        try:
+            cleaned["phone"] = phone_to_e164(
+                cleaned["phone"], country_iso2=country.iso2 if country else None
+            )
+        except ValidationError as error:
+            self.add_error("phone", error)
+        return cleaned
 
 
 class PersonForm(PhoneFieldMixin, forms.ModelForm):
@@ -72,6 +74,12 @@ class PersonForm(PhoneFieldMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.email_owner: Person | None = None
         self.name_duplicates: list[Person] = []
+
+    def phone_country(self):
+        organisation = self.cleaned_data.get("organisation")
+        return self.cleaned_data.get("country_of_residence") or (
+            organisation.country if organisation else None
+        )
 
     def clean_email(self):
         email = self.cleaned_data.get("email", "").strip().lower()
@@ -140,6 +148,9 @@ class OrganisationForm(PhoneFieldMixin, forms.ModelForm):
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
         }
+
+    def phone_country(self):
+        return self.cleaned_data.get("country")
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)

@@ -15,7 +15,6 @@ class Country(TranslatedNameMixin):
     iso3 = models.CharField(
         _("ISO alpha-3 code"), max_length=3, unique=True, validators=[RegexValidator(r"^[A-Z]{3}$")]
     )
-    phone_prefix = models.CharField(_("phone prefix"), max_length=6, blank=True)
 
     class Meta:
         verbose_name = _("country")
