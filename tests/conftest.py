@@ -34,3 +34,14 @@ def _fresh_cache():
 def _fast_password_hasher(settings):
     """Tests hash many passwords; the real hasher is slow on purpose, and not under test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(settings):
+    """Tests read the English source strings, so that rewording a French translation breaks
+    nothing; tests/test_i18n.py checks the French default and the catalogue on their own."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

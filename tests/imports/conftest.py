@@ -1,12 +1,7 @@
 import pytest
-from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def _english(settings, client):
-    """Messages are checked in English, French being the default once its catalogue is filled;
-    jobs run in the test's process."""
+def _jobs_in_process(settings):
+    """Imports run in the test's process, whatever REDIS_URL the environment has."""
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    with translation.override("en"):
-        yield
