@@ -6,11 +6,13 @@ may have changed. Adding a view means adding a row to the table (and a payload f
 """
 
 import string
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
@@ -38,6 +40,15 @@ OWN_NAMESPACES = {
     "jobs",
     "audit",
 }
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file field of a payload; a fresh file is made for every request."""
+
+    name: str
+    content: bytes
+
 
 # A minimal valid form per view that accepts POST. Values may use the placeholders of the table
 # plus {country} (pk of the spaces' country) and {today} (ISO date).
@@ -72,6 +83,10 @@ POST_PAYLOADS = {
     "directory:person_update": {"first_name": "Mariam", "last_name": "Testdiarra", "gender": "F"},
     "directory:consent_add": {"purpose": "Lettre d'information", "given_at": "{today}"},
     "directory:organisation_create": {"name": "Coopérative test", "kind": "company"},
+    "directory:person_merge": {"duplicate": "{duplicate}"},
+    "imports:people": {
+        "file": Upload("personnes.csv", "Prénom;Nom;Sexe\nAwa;Testkoné;F\n".encode("cp1252"))
+    },
     "jobs:selftest": {},
     "accounts:invite": {},
     "directory:organisation_update": {
@@ -130,11 +145,13 @@ def world(db, settings):
     person = Person.objects.create(
         first_name="Mariam", last_name="Testdiarra", organisation=organisation
     )
+    duplicate = Person.objects.create(first_name="Mariam", last_name="Test-Diarra")
     membership = MembershipFactory(space=space)
     placeholders = {
         "space": space.slug,
         "private_space": private_space.slug,
         "person": person.pk,
+        "duplicate": duplicate.pk,
         "organisation": organisation.pk,
         "membership": membership.pk,
         "college": membership.college_id,
@@ -189,7 +206,9 @@ def test_permission_table(client, world, row, column):
                 "in tests/test_permissions.py."
             )
         payload = {
-            key: fill(str(value), placeholders, f"the payload of {row['view']}")
+            key: SimpleUploadedFile(value.name, value.content)
+            if isinstance(value, Upload)
+            else fill(str(value), placeholders, f"the payload of {row['view']}")
             for key, value in POST_PAYLOADS[row["view"]].items()
         }
         before = database_state()
