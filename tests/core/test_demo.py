@@ -30,6 +30,7 @@ COUNTED = [
     Person.languages.through,
     ConsentRecord,
     Space,
+    Space.regions.through,
     College,
     Membership,
     User,
@@ -124,6 +125,9 @@ def test_committee_and_concertation_space_with_their_offices(seeded):
     assert 100 <= Membership.objects.current().filter(space=wide).count() <= 140
     assert Space.objects.get(slug=spaces_demo.WORKING_GROUP).parent == wide
     assert Space.objects.get(slug=spaces_demo.PRIVATE_CELL).visibility == Visibility.MEMBERS
+    three = {"San-Pédro", "Nawa", "Cavally"}
+    assert set(committee.regions.values_list("name", flat=True)) == three
+    assert set(wide.regions.values_list("name", flat=True)) == three
 
 
 def test_each_demo_account_logs_in_with_the_printed_password(seeded, client):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from palabre.audit.models import AuditEvent
 from palabre.spaces import services
 from palabre.spaces.models import Membership, Role, Space
+from palabre.territories.models import Region
 from tests.accounts.factories import make_user
 from tests.directory.factories import PersonFactory
 
@@ -132,10 +133,8 @@ def test_a_reserved_slug_is_refused():
     assert not Space.objects.filter(slug="nouveau").exists()
 
 
-def test_a_region_of_another_country_is_refused():
-    from palabre.territories.models import Region
-
-    region = Region.objects.create(country=country("SN"), name="Région de Thiès test")
+def test_a_region_of_another_country_is_refused_and_nothing_is_created():
+    thies = Region.objects.create(country=country("SN"), name="Thiès test")
     with pytest.raises(ValidationError) as error:
         services.space_create(
             actor=make_user(),
@@ -143,9 +142,58 @@ def test_a_region_of_another_country_is_refused():
             slug="espace-test",
             kind="working_group",
             country=country("CI"),
-            region=region,
+            regions=[Region.objects.create(country=country("CI"), name="Nawa test"), thies],
         )
-    assert "region" in error.value.message_dict
+    assert error.value.message_dict["regions"] == [
+        f"Thiès test is not a region of {country('CI').name}, the space's country."
+    ]
+    assert not Space.objects.exists() and not AuditEvent.objects.exists()
+
+
+def test_space_regions_are_set_and_their_change_is_audited():
+    actor = make_user()
+    nawa, cavally, san_pedro = (
+        Region.objects.create(country=country("CI"), name=name)
+        for name in ["Nawa test", "Cavally test", "San-Pédro test"]
+    )
+    space = services.space_create(
+        actor=actor,
+        name="Espace test",
+        slug="espace-test",
+        kind="concertation_space",
+        country=country("CI"),
+        regions=[nawa, cavally],
+    )
+    assert events("space.create").get().changes["regions"] == ["", "Cavally test, Nawa test"]
+    services.space_update(actor=actor, space=space, regions=[nawa, san_pedro])
+    assert set(space.regions.all()) == {nawa, san_pedro}
+    assert events("space.update").get().changes == {
+        "regions": ["Cavally test, Nawa test", "Nawa test, San-Pédro test"]
+    }
+
+
+def test_an_update_with_a_region_of_another_country_changes_nothing():
+    nawa = Region.objects.create(country=country("CI"), name="Nawa test")
+    space = SpaceFactory(name="Espace test")
+    space.regions.add(nawa)
+    thies = Region.objects.create(country=country("SN"), name="Thiès test")
+    with pytest.raises(ValidationError) as error:
+        services.space_update(
+            actor=make_user(), space=space, name="Espace renommé", regions=[thies]
+        )
+    assert "Thiès test is not a region of" in error.value.message_dict["regions"][0]
+    space = Space.objects.get(pk=space.pk)
+    assert space.name == "Espace test" and list(space.regions.all()) == [nawa]
+    assert not AuditEvent.objects.exists()
+
+
+def test_moving_a_space_to_another_country_must_not_keep_its_old_regions():
+    space = SpaceFactory()
+    space.regions.add(Region.objects.create(country=country("CI"), name="Nawa test"))
+    with pytest.raises(ValidationError) as error:
+        services.space_update(actor=make_user(), space=space, country=country("SN"))
+    assert "regions" in error.value.message_dict
+    assert Space.objects.get(pk=space.pk).country == country("CI")
 
 
 def test_college_names_are_unique_within_a_space():

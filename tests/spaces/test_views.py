@@ -5,9 +5,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from palabre.audit.models import AuditEvent
 from palabre.spaces.models import Membership, Role, Space, Visibility
+from palabre.territories.models import Region
 from tests.accounts.factories import make_admin
 from tests.directory.factories import PersonFactory
 
@@ -85,6 +87,106 @@ def test_list_search_and_filters(client):
     assert [s.name for s in found] == ["Comité de suivi de la Nawa"]
     found = client.get(reverse("spaces:list"), {"kind": "working_group"}).context["spaces"]
     assert [s.name for s in found] == ["Groupe de travail investissement"]
+
+
+def three_regions() -> list[Region]:
+    return [
+        Region.objects.create(country=country("CI"), name=name)
+        for name in ["San-Pédro test", "Nawa test", "Cavally test"]
+    ]
+
+
+def test_a_space_shows_each_of_its_regions_before_the_country(client, space):
+    san_pedro, nawa, _cavally = three_regions()
+    space.regions.add(san_pedro, nawa)
+    territory = f"Nawa test, San-Pédro test, {escape(space.country.name)}"
+    page = client.get(space.get_absolute_url()).content.decode()
+    assert (
+        f'<a href="{nawa.get_absolute_url()}">Nawa test</a>, '
+        f'<a href="{san_pedro.get_absolute_url()}">San-Pédro test</a>, '
+        f"{escape(space.country.name)}"
+    ) in page
+    listing = client.get(reverse("spaces:list")).content.decode()
+    home = client.get(reverse("core:home")).content.decode()
+    assert territory in listing and territory in home
+    assert "Cavally test" not in page + listing
+
+
+def test_filtering_by_one_region_finds_the_space_covering_three(client):
+    regions = three_regions()
+    wide = SpaceFactory(name="Espace des trois régions")
+    wide.regions.set(regions)
+    SpaceFactory(name="Espace national")
+    other = SpaceFactory(name="Espace de la Nawa seule")
+    other.regions.add(regions[1])
+    found = client.get(reverse("spaces:list"), {"region": regions[2].pk}).context["spaces"]
+    assert [s.name for s in found] == ["Espace des trois régions"]
+    found = client.get(reverse("spaces:list"), {"region": regions[1].pk}).context["spaces"]
+    assert [s.name for s in found] == ["Espace de la Nawa seule", "Espace des trois régions"]
+
+
+def page_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", [reverse("spaces:list"), reverse("core:home")])
+def test_space_pages_cost_the_same_with_2_or_20_spaces_and_their_regions(client, url):
+    regions = three_regions()
+    for n in range(20):
+        space = SpaceFactory()
+        space.regions.set(regions[: n % 3 + 1])
+        if n == 1:
+            page_queries(client, url)  # warms the per-process caches
+            with_two = page_queries(client, url)
+    assert page_queries(client, url) == with_two
+
+
+def test_admin_creates_a_space_covering_two_regions(client):
+    san_pedro, nawa, _cavally = three_regions()
+    client.force_login(make_admin())
+    response = client.get(reverse("spaces:create"))
+    assert f'value="{nawa.pk}"' in response.content.decode()
+    response = client.post(
+        reverse("spaces:create"),
+        {
+            "name": "Espace test",
+            "slug": "espace-test",
+            "kind": "concertation_space",
+            "country": country().pk,
+            "regions": [san_pedro.pk, nawa.pk],
+            "status": "active",
+            "visibility": "public",
+        },
+    )
+    assert response.status_code == 302
+    assert set(Space.objects.get(slug="espace-test").regions.all()) == {san_pedro, nawa}
+
+
+def test_a_region_of_another_country_is_refused_on_the_form(secretariat_client, space):
+    nawa = three_regions()[1]
+    space.regions.add(nawa)
+    thies = Region.objects.create(country=country("SN"), name="Thiès test")
+    response = secretariat_client.post(
+        reverse("spaces:update", args=[space.slug]),
+        {
+            "name": "Comité renommé",
+            "slug": space.slug,
+            "kind": "follow_up_committee",
+            "country": space.country_id,
+            "regions": [nawa.pk, thies.pk],
+            "status": "active",
+            "visibility": "public",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["regions"] == [
+        f"Thiès test is not a region of {space.country.name}, the space's country."
+    ]
+    space = Space.objects.get(pk=space.pk)
+    assert space.name == "Comité de suivi du Cavally" and list(space.regions.all()) == [nawa]
+    assert not AuditEvent.objects.filter(action="space.update").exists()
 
 
 # --- the members' area ----------------------------------------------------------------------
@@ -313,3 +415,25 @@ def test_secretariat_edits_a_college_of_its_space_only(secretariat_client, space
     assert secretariat_client.post(url, {"name": "Détourné"}).status_code == 404
     foreign.refresh_from_db()
     assert foreign.name != "Détourné"
+
+
+def test_the_admin_also_refuses_a_region_of_another_country(client):
+    client.force_login(make_admin())
+    thies = Region.objects.create(country=country("SN"), name="Thiès test")
+    response = client.post(
+        reverse("admin:spaces_space_add"),
+        {
+            "name": "Espace test",
+            "slug": "espace-test",
+            "kind": "working_group",
+            "country": country("CI").pk,
+            "regions": [thies.pk],
+            "status": "active",
+            "visibility": "public",
+            "colleges-TOTAL_FORMS": "0",
+            "colleges-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "Thiès test is not a region of" in str(response.context["adminform"].form.errors)
+    assert not Space.objects.exists()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palabre.audit.services import audit_record, field_changes, snapshot
+from palabre.core.services import save_with_m2m
 
 from .models import ConsentRecord, Organisation, Person
 from .selectors import person_links
@@ -17,30 +18,10 @@ from .selectors import person_links
 _MERGE_SKIPPED_FIELDS = {"id", "normalised_name", "merged_into", "user", "created_at", "updated_at"}
 
 
-def _m2m_names(instance: models.Model, name: str) -> list[str]:
-    return sorted(str(item) for item in getattr(instance, name).all())
-
-
-def _save_with_m2m(instance: models.Model, m2m: dict[str, Iterable | None]) -> dict[str, list[str]]:
-    """Validate, save, set the many-to-many fields given; return their changes for the audit."""
-    instance.full_clean()
-    instance.save()
-    changes = {}
-    for name, values in m2m.items():
-        if values is None:
-            continue
-        before = _m2m_names(instance, name)
-        getattr(instance, name).set(values)
-        after = _m2m_names(instance, name)
-        if before != after:
-            changes[name] = [", ".join(before), ", ".join(after)]
-    return changes
-
-
 @transaction.atomic
 def person_create(*, actor, sectors: Iterable = (), languages: Iterable = (), **fields) -> Person:
     person = Person(**fields)
-    m2m_changes = _save_with_m2m(person, {"sectors": sectors, "languages": languages})
+    m2m_changes = save_with_m2m(person, {"sectors": sectors, "languages": languages})
     audit_record(
         actor=actor,
         action="person.create",
@@ -62,7 +43,7 @@ def person_update(
     before = snapshot(person)
     for name, value in fields.items():
         setattr(person, name, value)
-    m2m_changes = _save_with_m2m(person, {"sectors": sectors, "languages": languages})
+    m2m_changes = save_with_m2m(person, {"sectors": sectors, "languages": languages})
     changes = field_changes(before, snapshot(person)) | m2m_changes
     changes.pop("updated_at", None)
     changes.pop("normalised_name", None)
@@ -96,7 +77,7 @@ def consent_record_add(
 @transaction.atomic
 def organisation_create(*, actor, sectors: Iterable = (), **fields) -> Organisation:
     organisation = Organisation(**fields)
-    m2m_changes = _save_with_m2m(organisation, {"sectors": sectors})
+    m2m_changes = save_with_m2m(organisation, {"sectors": sectors})
     audit_record(
         actor=actor,
         action="organisation.create",
@@ -114,7 +95,7 @@ def organisation_update(
     for name, value in fields.items():
         setattr(organisation, name, value)
     changes = field_changes(before, snapshot(organisation))
-    changes |= _save_with_m2m(organisation, {"sectors": sectors})
+    changes |= save_with_m2m(organisation, {"sectors": sectors})
     if changes:
         audit_record(
             actor=actor, action="organisation.update", target=organisation, changes=changes

@@ -1,6 +1,9 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from .models import College, Membership, Space
+from .services import check_regions
 
 
 class CollegeInline(admin.TabularInline):
@@ -8,14 +11,27 @@ class CollegeInline(admin.TabularInline):
     extra = 0
 
 
+class SpaceAdminForm(forms.ModelForm):
+    def clean(self):
+        # The admin saves without the services; the regions rule must hold here too.
+        cleaned = super().clean()
+        try:
+            check_regions(cleaned.get("country"), cleaned.get("regions") or [])
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+
 @admin.register(Space)
 class SpaceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "country", "region", "status", "visibility"]
-    list_filter = ["kind", "status", "visibility", "country"]
+    form = SpaceAdminForm
+    list_display = ["name", "kind", "country", "status", "visibility"]
+    list_filter = ["kind", "status", "visibility", "country", "regions"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
-    list_select_related = ["country", "region"]
+    filter_horizontal = ["regions"]
+    list_select_related = ["country"]
     inlines = [CollegeInline]
 
 

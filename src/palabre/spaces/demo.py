@@ -9,7 +9,7 @@ from django.db import transaction
 
 from palabre.directory import demo as directory_demo
 from palabre.directory.models import OrganisationKind, Person
-from palabre.territories.models import Country
+from palabre.territories.models import Country, Region
 
 from .models import College, Membership, Role, Space, SpaceKind, Visibility, Vote
 
@@ -25,6 +25,9 @@ PRIVATE_SECTOR = "Secteur privé"
 CIVIL_SOCIETY = "Société civile"
 PARTNERS = "Partenaires techniques et financiers"
 COLLEGES = [REGIONS, STATE, DIASPORA, PRIVATE_SECTOR, CIVIL_SOCIETY, PARTNERS]
+
+# The territory every demo space covers, by region name in Côte d'Ivoire.
+THREE_REGIONS = ["San-Pédro", "Nawa", "Cavally"]
 
 K = OrganisationKind
 COLLEGE_OF_KIND = {
@@ -45,6 +48,7 @@ SPACES = [
         "name": "Comité de suivi de l'espace de concertation Région–Diaspora",
         "kind": SpaceKind.FOLLOW_UP_COMMITTEE,
         "parent": None,
+        "regions": THREE_REGIONS,
         "visibility": Visibility.PUBLIC,
         "founded_on": dt.date(2024, 3, 14),
         "summary": "Le comité qui prépare et accompagne la création de l'espace de concertation "
@@ -69,6 +73,7 @@ SPACES = [
         "name": "Espace de concertation San-Pédro – Nawa – Cavally et diaspora",
         "kind": SpaceKind.CONCERTATION_SPACE,
         "parent": COMMITTEE,
+        "regions": THREE_REGIONS,
         "visibility": Visibility.PUBLIC,
         "founded_on": dt.date(2025, 2, 20),
         "summary": "Un espace de dialogue durable entre les trois régions et leur diaspora pour "
@@ -91,6 +96,7 @@ SPACES = [
         "name": "Groupe de travail « Investissement productif de la diaspora »",
         "kind": SpaceKind.WORKING_GROUP,
         "parent": CONCERTATION,
+        "regions": THREE_REGIONS,
         "visibility": Visibility.PUBLIC,
         "founded_on": dt.date(2025, 6, 10),
         "summary": "Conçoit et suit les outils pilotes d'incitation à l'investissement de la "
@@ -103,6 +109,7 @@ SPACES = [
         "name": "Cellule de préparation du forum de la diaspora",
         "kind": SpaceKind.WORKING_GROUP,
         "parent": COMMITTEE,
+        "regions": THREE_REGIONS,
         "visibility": Visibility.MEMBERS,
         "founded_on": dt.date(2025, 9, 1),
         "summary": "Préparation logistique et budgétaire du premier forum de la diaspora des "
@@ -199,6 +206,7 @@ def seed(*, stdout) -> None:
 
 def spaces_seed() -> dict[str, Space]:
     ivory_coast = Country.objects.get(iso2="CI")
+    regions = {r.name: r for r in Region.objects.filter(country=ivory_coast)}
     spaces: dict[str, Space] = {}
     for row in SPACES:
         space, _created = Space.objects.get_or_create(
@@ -214,6 +222,8 @@ def spaces_seed() -> dict[str, Space]:
                 "description": row["description"],
             },
         )
+        # Added rather than set, so that a reseed keeps the regions someone added since.
+        space.regions.add(*(regions[name] for name in row["regions"]))
         spaces[row["slug"]] = space
         for order, (name, (_count, seats)) in enumerate(row["colleges"].items()):
             College.objects.get_or_create(

@@ -16,6 +16,8 @@ class SpaceFilter(django_filters.FilterSet):
     )
     region = django_filters.ModelChoiceFilter(
         label=_("Region"),
+        field_name="regions",
+        distinct=True,
         queryset=Region.objects.filter(spaces__isnull=False).distinct().select_related("country"),
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=SpaceStatus.choices)

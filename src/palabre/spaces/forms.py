@@ -21,7 +21,7 @@ class SpaceForm(forms.ModelForm):
             "slug",
             "kind",
             "country",
-            "region",
+            "regions",
             "parent",
             "status",
             "visibility",
@@ -29,11 +29,18 @@ class SpaceForm(forms.ModelForm):
             "description",
             "founded_on",
         ]
-        widgets = {"founded_on": DATE_INPUT}
+        widgets = {"founded_on": DATE_INPUT, "regions": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = self.fields["region"].queryset.select_related("country")
+        # Every region stays valid here, so that one of another country gets the service's
+        # clear message; the boxes are grouped by country so that the list stays readable.
+        regions = self.fields["regions"].queryset.select_related("country")
+        by_country: dict[str, list] = {}
+        for region in regions:
+            by_country.setdefault(region.country.name, []).append((region.pk, region.name))
+        self.fields["regions"].queryset = regions
+        self.fields["regions"].widget.choices = list(by_country.items())
         if self.instance.pk:
             self.fields["parent"].queryset = Space.objects.exclude(pk=self.instance.pk)
 

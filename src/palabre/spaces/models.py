@@ -40,13 +40,12 @@ class Space(models.Model):
         verbose_name=_("country"),
         help_text=_("People living elsewhere count as diaspora for this space."),
     )
-    region = models.ForeignKey(
+    regions = models.ManyToManyField(
         Region,
-        on_delete=models.PROTECT,
-        null=True,
         blank=True,
         related_name="spaces",
-        verbose_name=_("region"),
+        verbose_name=_("regions"),
+        help_text=_("The regions the space covers, in its country; none means the whole country."),
     )
     parent = models.ForeignKey(
         "self",
@@ -79,8 +78,8 @@ class Space(models.Model):
         return reverse("spaces:detail", args=[self.slug])
 
     def clean(self):
-        if self.region_id and self.region.country_id != self.country_id:
-            raise ValidationError({"region": _("The region must belong to the space's country.")})
+        # The regions are checked against the country in the services: a many-to-many field is
+        # only set after the save, so clean() cannot see the new ones.
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:

@@ -22,7 +22,7 @@ def roles_of(user) -> dict[int, set[str]]:
 
 
 def spaces_visible_to(user) -> QuerySet[Space]:
-    spaces = Space.objects.select_related("country", "region", "parent")
+    spaces = Space.objects.select_related("country", "parent").prefetch_related("regions")
     if user.is_authenticated and user.is_staff:
         return spaces
     member_of = list(roles_of(user))

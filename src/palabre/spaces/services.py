@@ -1,13 +1,16 @@
 """Every change to spaces, colleges and memberships goes through here, validated and audited."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from palabre.audit.services import audit_record, field_changes, snapshot
+from palabre.core.services import save_with_m2m
 
 from .models import College, Membership, Role, Space
 
@@ -15,14 +18,13 @@ from .models import College, Membership, Role, Space
 RESERVED_SLUGS = frozenset({"nouveau"})
 
 
-def _save_audited(*, actor, instance, fields: dict, action: str):
-    """Apply `fields`, validate the whole record, save it and log what changed."""
+def _save_audited(*, actor, instance, fields: dict, action: str, m2m: dict | None = None):
+    """Apply `fields`, validate the whole record, save it with `m2m` and log what changed."""
     before = {} if instance.pk is None else snapshot(instance)
     for name, value in fields.items():
         setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    changes = field_changes(before, snapshot(instance))
+    m2m_changes = save_with_m2m(instance, m2m or {})
+    changes = field_changes(before, snapshot(instance)) | m2m_changes
     changes.pop("id", None)
     audit_record(actor=actor, action=action, target=instance, changes=changes)
     return instance
@@ -33,17 +35,48 @@ def _check_slug(slug: str) -> None:
         raise ValidationError({"slug": _("This short name is reserved; choose another one.")})
 
 
+def check_regions(country, regions: Iterable) -> None:
+    """A space's regions lie in its country; checked here because clean() cannot see them."""
+    if country is None:
+        return  # full_clean() reports the missing country
+    foreign = sorted(region.name for region in regions if region.country_id != country.pk)
+    if foreign:
+        message = ngettext(
+            "%(regions)s is not a region of %(country)s, the space's country.",
+            "%(regions)s are not regions of %(country)s, the space's country.",
+            len(foreign),
+        ) % {"regions": ", ".join(foreign), "country": country.name}
+        raise ValidationError({"regions": message})
+
+
 @transaction.atomic
-def space_create(*, actor, **fields) -> Space:
+def space_create(*, actor, regions: Iterable = (), **fields) -> Space:
     _check_slug(fields.get("slug", ""))
-    return _save_audited(actor=actor, instance=Space(), fields=fields, action="space.create")
+    regions = list(regions)
+    check_regions(fields.get("country"), regions)
+    return _save_audited(
+        actor=actor,
+        instance=Space(),
+        fields=fields,
+        action="space.create",
+        m2m={"regions": regions},
+    )
 
 
 @transaction.atomic
-def space_update(*, actor, space: Space, **fields) -> Space:
+def space_update(*, actor, space: Space, regions: Iterable | None = None, **fields) -> Space:
+    """`regions` left out keeps the current ones, which must still fit a new country."""
     if "slug" in fields:
         _check_slug(fields["slug"])
-    return _save_audited(actor=actor, instance=space, fields=fields, action="space.update")
+    regions = list(space.regions.all() if regions is None else regions)
+    check_regions(fields.get("country", space.country), regions)
+    return _save_audited(
+        actor=actor,
+        instance=space,
+        fields=fields,
+        action="space.update",
+        m2m={"regions": regions},
+    )
 
 
 @transaction.atomic
