@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 
-.PHONY: demo serve test install install-test system-deps system-deps-test lint format messages makemessages clean
+.PHONY: demo serve test install install-test system-deps system-deps-test lint format messages makemessages clean bench
 
 demo: install
 	$(BIN)/palabre demo --port $(PORT)
@@ -74,3 +74,12 @@ makemessages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) data test-artifacts .pytest_cache
+
+# Speed and memory, measured on demand on scratch databases; results go to BENCHMARKS.md.
+# `make bench BENCH_PG_URL=` skips PostgreSQL; its database name must contain "bench".
+BENCH_PEOPLE ?= 10000
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/palabre_bench
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py --people $(BENCH_PEOPLE)
+	$(if $(BENCH_PG_URL),$(BIN)/python benchmarks/run.py --people $(BENCH_PEOPLE) --database-url $(BENCH_PG_URL))
