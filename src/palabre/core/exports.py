@@ -1,14 +1,15 @@
 """The one way to hand a table to a spreadsheet: CSV for Excel in French, or XLSX.
 
 CSV is UTF-8 with a byte-order mark and `;` between cells, which is what Excel expects when the
-decimal separator is a comma; XLSX has a bold header row and frozen panes.
+decimal separator is a comma, and is streamed so that memory does not grow with the rows; XLSX
+has a bold header row and frozen panes (openpyxl's write-only mode keeps rows out of memory).
 """
 
 import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -39,21 +40,28 @@ def safe_cell(value) -> object:
 
 def tabular_response(
     *, headers: Sequence[str], rows: Iterable[Sequence], filename: str, file_format: str
-) -> HttpResponse:
-    """`filename` without extension; `file_format` is a key of FORMATS."""
-    content = _xlsx(headers, rows) if file_format == "xlsx" else _csv(headers, rows)
-    response = HttpResponse(content, content_type=FORMATS[file_format])
+) -> HttpResponse | StreamingHttpResponse:
+    """`filename` without extension; `file_format` is a key of FORMATS; `rows` may be lazy."""
+    if file_format == "xlsx":
+        response = HttpResponse(_xlsx(headers, rows), content_type=FORMATS[file_format])
+    else:
+        response = StreamingHttpResponse(_csv_lines(headers, rows), content_type=FORMATS["csv"])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
     return response
 
 
-def _csv(headers, rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([str(h) for h in headers])
+class _Line:
+    """What csv.writer writes to: hands back each line instead of keeping it."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def _csv_lines(headers, rows):
+    writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
+    yield writer.writerow([str(h) for h in headers]).encode("utf-8-sig")
     for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return buffer.getvalue().encode("utf-8-sig")
+        yield writer.writerow([safe_cell(cell) for cell in row]).encode("utf-8")
 
 
 def _xlsx(headers, rows) -> bytes:

@@ -71,16 +71,18 @@ class PersonExportView(PermissionRequiredMixin, View):
         if not filterset.is_valid():
             return HttpResponseBadRequest(_("Invalid filters."))
         people = people_for_export(filterset.qs)
-        rows = people_rows(people)
         query = request.GET.copy()
         query.pop("format", None)
         query.pop("page", None)
         services.people_export_record(
-            actor=request.user, rows=len(rows), file_format=file_format, filters=query.urlencode()
+            actor=request.user,
+            rows=people.count(),
+            file_format=file_format,
+            filters=query.urlencode(),
         )
         return tabular_response(
             headers=PEOPLE_HEADERS,
-            rows=rows,
+            rows=people_rows(people),
             filename=f"annuaire-{timezone.localdate():%Y-%m-%d}",
             file_format=file_format,
         )
