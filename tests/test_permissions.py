@@ -22,6 +22,14 @@ from palabre.jobs.models import Job
 from palabre.spaces.models import Role, Visibility
 from palabre.territories.models import Region
 from tests.accounts.factories import make_admin
+from tests.meetings.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    FramingNoteFactory,
+    MeetingFactory,
+    MinutesFactory,
+    in_days,
+)
 from tests.spaces.factories import MembershipFactory, SpaceFactory, country, member_user
 
 TABLE = Path(__file__).resolve().parent.parent / "docs" / "permissions.md"
@@ -39,6 +47,7 @@ OWN_NAMESPACES = {
     "spaces",
     "jobs",
     "audit",
+    "meetings",
 }
 
 
@@ -147,6 +156,16 @@ def world(db, settings):
     )
     duplicate = Person.objects.create(first_name="Mariam", last_name="Test-Diarra")
     membership = MembershipFactory(space=space)
+    # A public meeting ahead with its draft framing note; a members' meeting held last week with
+    # its draft minutes and the member's attendance; a meeting of the members-only space.
+    meeting = MeetingFactory(space=space, visibility=Visibility.PUBLIC, capacity=30)
+    FramingNoteFactory(meeting=meeting)
+    AgendaItemFactory(meeting=meeting, order=1)
+    past_meeting = MeetingFactory(space=space, starts_at=in_days(-7))
+    AgendaItemFactory(meeting=past_meeting, order=1)
+    MinutesFactory(meeting=past_meeting)
+    AttendanceFactory(meeting=past_meeting, person=member.person)
+    private_meeting = MeetingFactory(space=private_space)
     placeholders = {
         "space": space.slug,
         "private_space": private_space.slug,
@@ -159,6 +178,9 @@ def world(db, settings):
         "job": Job.objects.create(name="test.noop", label="Test", created_by=secretariat).pk,
         "country": ci.pk,
         "today": timezone.localdate().isoformat(),
+        "meeting": meeting.pk,
+        "past_meeting": past_meeting.pk,
+        "private_meeting": private_meeting.pk,
     }
     return users, placeholders
 

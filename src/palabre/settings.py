@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "palabre.directory",
     "palabre.imports",
     "palabre.spaces",
+    "palabre.workflow",
+    "palabre.meetings",
 ]
 
 MIDDLEWARE = [

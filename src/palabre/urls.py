@@ -12,6 +12,7 @@ urlpatterns = [
     path("annuaire/", include("palabre.directory.urls")),
     path("imports/", include("palabre.imports.urls")),
     path("espaces/", include("palabre.spaces.urls")),
+    path("", include("palabre.meetings.urls")),
     path("taches/", include("palabre.jobs.urls")),
     path("journal/", include("palabre.audit.urls")),
     path("admin/", admin.site.urls),
