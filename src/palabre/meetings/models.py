@@ -4,6 +4,7 @@ Times are stored in UTC; `time_zone` is the venue's, so that every viewer sees t
 own zone with the venue's beside it.
 """
 
+import secrets
 import zoneinfo
 
 from django.conf import settings
@@ -216,6 +217,11 @@ class FramingNote(Approvable):
     def get_absolute_url(self) -> str:
         return reverse("meetings:framing_note", args=[self.meeting.space.slug, self.meeting_id])
 
+    def workflow_done(self, action: str, actor) -> None:
+        from .services.framing import framing_note_transitioned
+
+        framing_note_transitioned(note=self, action=action, actor=actor)
+
     def workflow_sections(self) -> list[tuple[str, str, str]]:
         sections = [
             (name, str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
@@ -301,6 +307,10 @@ class Invitation(models.Model):
         return f"{self.person} — {self.meeting}"
 
 
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     WAITLISTED = "waitlisted", _("On the waiting list")
@@ -334,6 +344,8 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent on"), null=True, blank=True)
+    # Lets someone without an account cancel from the link in their confirmation e-mail.
+    token = models.CharField(max_length=43, unique=True, default=new_token, editable=False)
 
     class Meta:
         verbose_name = _("registration")
@@ -442,6 +454,11 @@ class Minutes(Approvable):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:minutes", args=[self.meeting.space.slug, self.meeting_id])
+
+    def workflow_done(self, action: str, actor) -> None:
+        from .services.minutes import minutes_transitioned
+
+        minutes_transitioned(minutes=self, action=action, actor=actor)
 
     def workflow_sections(self) -> list[tuple[str, str, str]]:
         sections = [("summary", str(_("Summary")), self.summary)]
