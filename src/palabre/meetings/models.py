@@ -217,6 +217,11 @@ class FramingNote(Approvable):
     def get_absolute_url(self) -> str:
         return reverse("meetings:framing_note", args=[self.meeting.space.slug, self.meeting_id])
 
+    def workflow_check(self, action: str) -> None:
+        from .services.framing import framing_note_check
+
+        framing_note_check(note=self, action=action)
+
     def workflow_done(self, action: str, actor) -> None:
         from .services.framing import framing_note_transitioned
 
@@ -454,6 +459,11 @@ class Minutes(Approvable):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:minutes", args=[self.meeting.space.slug, self.meeting_id])
+
+    def workflow_check(self, action: str) -> None:
+        from .services.minutes import minutes_check
+
+        minutes_check(minutes=self, action=action)
 
     def workflow_done(self, action: str, actor) -> None:
         from .services.minutes import minutes_transitioned
