@@ -95,6 +95,13 @@ ACCOUNTS = [
             S.MemberSpec(
                 S.COMMITTEE, "approver@example.org", S.PARTNERS, Role.APPROVER, Vote.CONSULTATIVE
             ),
+            S.MemberSpec(
+                S.CONCERTATION,
+                "approver@example.org",
+                S.PARTNERS,
+                Role.APPROVER,
+                Vote.CONSULTATIVE,
+            ),
         ],
     ),
     DemoAccount(
