@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "palabre.directory",
     "palabre.imports",
     "palabre.spaces",
+    "palabre.documents",
+    "palabre.notifications",
     "palabre.workflow",
     "palabre.meetings",
 ]
@@ -100,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "palabre.core.context_processors.identity",
+                "palabre.notifications.context_processors.unread_notifications",
             ],
             "string_if_invalid": env.str("TEMPLATE_STRING_IF_INVALID", default=""),
         },

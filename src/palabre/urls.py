@@ -12,9 +12,11 @@ urlpatterns = [
     path("annuaire/", include("palabre.directory.urls")),
     path("imports/", include("palabre.imports.urls")),
     path("espaces/", include("palabre.spaces.urls")),
+    path("notifications/", include("palabre.notifications.urls")),
     path("", include("palabre.meetings.urls")),
     path("taches/", include("palabre.jobs.urls")),
     path("journal/", include("palabre.audit.urls")),
+    path("documents/", include("palabre.documents.urls")),
     path("admin/", admin.site.urls),
 ]
 
