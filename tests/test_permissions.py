@@ -18,7 +18,9 @@ from django.utils import timezone
 
 from palabre.core.models import SiteIdentity
 from palabre.directory.models import Organisation, Person
+from palabre.documents.services import DocumentFormat, issue_document
 from palabre.jobs.models import Job
+from palabre.notifications.models import Notification
 from palabre.spaces.models import Role, Visibility
 from palabre.territories.models import Region
 from tests.accounts.factories import make_admin
@@ -28,6 +30,9 @@ from tests.meetings.factories import (
     FramingNoteFactory,
     MeetingFactory,
     MinutesFactory,
+    OutcomeFactory,
+    RegistrationFactory,
+    TrainingFactory,
     in_days,
 )
 from tests.spaces.factories import MembershipFactory, SpaceFactory, country, member_user
@@ -48,6 +53,8 @@ OWN_NAMESPACES = {
     "jobs",
     "audit",
     "meetings",
+    "notifications",
+    "documents",
 }
 
 
@@ -103,6 +110,94 @@ POST_PAYLOADS = {
         "kind": "diaspora_association",
         "country": "{country}",
     },
+    "notifications:mark_all_read": {},
+    "notifications:preferences": {"frequency": "daily"},
+    "documents:verify": {"sha256": "0" * 64},
+    "meetings:create": {
+        "title": "Réunion du comité de suivi",
+        "kind": "committee",
+        "mode": "in_person",
+        "visibility": "members",
+        "time_zone": "Africa/Abidjan",
+        "date": "{today}",
+        "start_time": "09:00",
+        "end_time": "12:00",
+        "venue": "Salle du conseil régional",
+    },
+    "meetings:update": {
+        "title": "Réunion du comité de suivi déplacée",
+        "kind": "committee",
+        "mode": "in_person",
+        "visibility": "public",
+        "time_zone": "Africa/Abidjan",
+        "date": "{today}",
+        "start_time": "15:00",
+        "end_time": "17:00",
+        "venue": "Salle du conseil régional",
+    },
+    "meetings:cancel": {"reason": "Salle indisponible."},
+    "meetings:training_scores": {
+        "scores-TOTAL_FORMS": "1",
+        "scores-INITIAL_FORMS": "1",
+        "scores-0-person": "{member_person}",
+        "scores-0-pre_score": "40",
+        "scores-0-post_score": "75",
+    },
+    "meetings:training_survey": {
+        "overall": "4",
+        "content": "5",
+        "facilitation": "4",
+        "organisation": "3",
+        "would_recommend": "yes",
+        "comments": "Très utile.",
+    },
+    "meetings:minutes_start": {},
+    "meetings:minutes_edit": {
+        "summary": "Le comité a validé sa feuille de route.",
+        "visibility": "members",
+    },
+    "meetings:outcome_add": {"kind": "decision", "text": "Le comité valide la feuille de route."},
+    "meetings:outcome_edit": {
+        "kind": "action_item",
+        "text": "Relancer les partenaires",
+        "owner": "{member_person}",
+        "status": "in_progress",
+    },
+    "meetings:outcome_delete": {},
+    "meetings:outcome_status": {"status": "done"},
+    "meetings:minutes_action": {"action": "submit"},
+    "meetings:minutes_comment": {"section": "summary", "text": "Préciser les montants."},
+    "meetings:framing_note_edit": {
+        "context": "La région veut associer sa diaspora.",
+        "objectives": "Valider la feuille de route.",
+    },
+    "meetings:agenda_item_add": {"title": "Divers", "kind": "other", "duration_minutes": "15"},
+    "meetings:agenda_item_edit": {"title": "Ouverture", "kind": "opening"},
+    "meetings:agenda_item_delete": {},
+    "meetings:agenda_item_move": {"direction": "down"},
+    "meetings:framing_note_action": {"action": "submit"},
+    "meetings:framing_note_comment": {"section": "objectives", "text": "Préciser le calendrier."},
+    "meetings:check_in_person": {},
+    "meetings:walk_in": {"first_name": "Awa", "last_name": "Testkoné", "mode": "in_person"},
+    "meetings:attendance_online": {"people": "{person}"},
+    "meetings:attendance_remove": {"reason": "Saisie en double"},
+    "meetings:attendance_import": {
+        "file": Upload("feuille.csv", "Prénom;Nom;Sexe\nAwa;Testkoné;F\n".encode("cp1252"))
+    },
+    "meetings:invite": {"people": "{person}"},
+    "meetings:register": {"mode": "in_person", "first_name": "Awa", "last_name": "Testcompte"},
+    "meetings:public_register": {
+        "first_name": "Aminata",
+        "last_name": "Testtraoré",
+        "email": "aminata.test@example.org",
+        "country_of_residence": "{country}",
+        "mode": "in_person",
+        "consent": "on",
+    },
+    "meetings:cancel_registration": {},
+    "meetings:cancel_by_token": {},
+    "meetings:registrations": {"person": "{duplicate}", "mode": "in_person"},
+    "meetings:registration_cancel": {},
 }
 
 
@@ -160,12 +255,18 @@ def world(db, settings):
     # its draft minutes and the member's attendance; a meeting of the members-only space.
     meeting = MeetingFactory(space=space, visibility=Visibility.PUBLIC, capacity=30)
     FramingNoteFactory(meeting=meeting)
-    AgendaItemFactory(meeting=meeting, order=1)
+    agenda_item = AgendaItemFactory(meeting=meeting, order=1)
     past_meeting = MeetingFactory(space=space, starts_at=in_days(-7))
     AgendaItemFactory(meeting=past_meeting, order=1)
-    MinutesFactory(meeting=past_meeting)
-    AttendanceFactory(meeting=past_meeting, person=member.person)
+    past_minutes = MinutesFactory(meeting=past_meeting)
+    outcome = OutcomeFactory(
+        minutes=past_minutes, kind="action_item", text="Relancer", owner=member.person
+    )
+    attendance = AttendanceFactory(meeting=past_meeting, person=member.person)
     private_meeting = MeetingFactory(space=private_space)
+    registration = RegistrationFactory(meeting=meeting)  # someone else's, to cancel
+    training = TrainingFactory(space=space)  # held last week; the member attended
+    AttendanceFactory(meeting=training, person=member.person)
     placeholders = {
         "space": space.slug,
         "private_space": private_space.slug,
@@ -180,7 +281,26 @@ def world(db, settings):
         "today": timezone.localdate().isoformat(),
         "meeting": meeting.pk,
         "past_meeting": past_meeting.pk,
+        "attendance": attendance.pk,
         "private_meeting": private_meeting.pk,
+        "registration": registration.pk,
+        "registration_token": registration.token,
+        "agenda_item": agenda_item.pk,
+        "outcome": outcome.pk,
+        "training": training.pk,
+        "member_person": member.person.pk,
+        "document": issue_document(
+            subject=space,
+            kind="sample",
+            title="Note de cadrage test",
+            template_name="documents/sample.html",
+            context={},
+            fmt=DocumentFormat.DOCX,
+            space=space,
+        ).pk,
+        "notification": Notification.objects.create(
+            recipient=member, subject="Réunion à venir", url=f"/espaces/{space.slug}/"
+        ).pk,
     }
     return users, placeholders
 

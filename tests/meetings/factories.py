@@ -92,3 +92,26 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     person = factory.SubFactory("tests.directory.factories.PersonFactory")
     source = AttendanceSource.CHECK_IN
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    """A decision unless told otherwise; an action item needs `owner` and gets status "open"."""
+
+    class Meta:
+        model = "meetings.Outcome"
+
+    minutes = factory.SubFactory(MinutesFactory)
+    kind = "decision"
+    text = factory.Sequence(lambda n: f"Le comité adopte la résolution n° {n + 1}.")
+    order = factory.Sequence(lambda n: n + 1)
+    status = factory.LazyAttribute(lambda o: "open" if o.kind == "action_item" else "")
+
+
+class TrainingFactory(MeetingFactory):
+    """A one-day training held a week ago, with its learning objectives."""
+
+    title = factory.Sequence(lambda n: f"Formation au montage de projets n° {n}")
+    kind = MeetingKind.TRAINING
+    starts_at = factory.LazyFunction(lambda: in_days(-7))
+    ends_at = factory.LazyAttribute(lambda m: m.starts_at + datetime.timedelta(hours=7))
+    learning_objectives = "Structurer un plan d'affaires\nIdentifier les sources de financement"

@@ -11,6 +11,8 @@ from palabre.spaces.models import Role, Space, Visibility
 from palabre.spaces.rules import is_space_approver, is_space_member, is_space_secretariat
 from palabre.spaces.selectors import roles_of
 
+from .models import RegistrationStatus
+
 
 def space_of(obj) -> Space | None:
     if obj is None or isinstance(obj, Space):
@@ -109,3 +111,41 @@ rules.add_perm("meetings.approve_minutes", is_approver)
 rules.add_perm("meetings.publish_minutes", can_manage | is_approver)
 
 rules.add_perm("meetings.manage_training", can_manage)
+
+
+@rules.predicate
+def is_registered_participant(user, obj) -> bool:
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    return (
+        person is not None
+        and meeting_of(obj)
+        .registrations.filter(person=person, status=RegistrationStatus.REGISTERED)
+        .exists()
+    )
+
+
+# The link lets anyone into the call: only those expected there get it.
+rules.add_perm(
+    "meetings.view_online_link", is_member | is_invited | is_registered_participant | can_manage
+)
+
+
+# Trainings: a participant answers the survey and downloads the certificate for themself only;
+# the secretariat types paper answers and issues everyone's certificates.
+
+
+@rules.predicate
+def attended(user, obj) -> bool:
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    return (
+        person is not None and meeting_of(obj).attendances.present().filter(person=person).exists()
+    )
+
+
+@rules.predicate
+def is_own_attendance(user, attendance) -> bool:
+    return user.is_authenticated and attendance.person.user_id == user.pk
+
+
+rules.add_perm("meetings.answer_survey", attended | can_manage)
+rules.add_perm("meetings.get_certificate", is_own_attendance | can_manage)  # object: attendance
