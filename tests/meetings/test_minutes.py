@@ -641,3 +641,13 @@ def test_pages_cost_the_same_with_3_or_30_outcomes_and_attendees(client, minutes
     with_three = queries_for(client, page_url)
     add_outcomes_and_attendees(minutes, 27, start=3)
     assert queries_for(client, page_url) == with_three
+
+
+def test_members_find_the_action_items_from_the_space_page(client, space, people):
+    space.visibility = Visibility.PUBLIC
+    space.save()
+    list_url = reverse("meetings:action_items", args=[space.slug])
+
+    assert list_url not in client.get(space.get_absolute_url()).content.decode()
+    client_of(client, people["member"])
+    assert list_url in client.get(space.get_absolute_url()).content.decode()

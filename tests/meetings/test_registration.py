@@ -22,6 +22,7 @@ from palabre.meetings.models import (
     RegistrationSource,
     RegistrationStatus,
 )
+from palabre.meetings.services.meetings import meeting_update
 from palabre.meetings.services.registration import (
     cancel_registration,
     invite,
@@ -163,6 +164,23 @@ def test_a_grown_capacity_can_be_given_to_those_waiting_at_once(sent):
     third.refresh_from_db()
     assert third.status == RegistrationStatus.WAITLISTED
     assert sorted(m.to[0] for m in sent.outbox) == sorted([first.person.email, second.person.email])
+
+
+def test_the_secretariat_growing_the_room_promotes_those_waiting(sent):
+    meeting = MeetingFactory(capacity=1)
+    enrol(meeting)
+    first, second = enrol(meeting), enrol(meeting)
+    sent.outbox.clear()
+
+    sent(meeting_update, meeting=meeting, actor=make_user(), capacity=2)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (
+        RegistrationStatus.REGISTERED,
+        RegistrationStatus.WAITLISTED,
+    )
+    assert [m.to[0] for m in sent.outbox] == [first.person.email]
 
 
 @pytest.mark.parametrize(

@@ -474,8 +474,9 @@ class Minutes(Approvable):
         sections = [("summary", str(_("Summary")), self.summary)]
         for item in self.meeting.agenda_items.all():
             sections.append((f"item-{item.pk}", str(item), item.minutes_notes))
+        outcomes = list(self.outcomes.select_related("owner"))
         for kind, label in OutcomeKind.choices:
-            lines = [outcome.as_text() for outcome in self.outcomes.all() if outcome.kind == kind]
+            lines = [outcome.as_text() for outcome in outcomes if outcome.kind == kind]
             sections.append((f"outcomes-{kind}", str(label), "\n".join(lines)))
         return sections
 

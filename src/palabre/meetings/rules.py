@@ -65,7 +65,8 @@ def is_members_meeting(user, obj) -> bool:
 
 @rules.predicate
 def is_published(user, obj) -> bool:
-    return obj.is_published
+    # Asked of a meeting too (a permission checked before its document exists): not published.
+    return getattr(obj, "is_published", False)
 
 
 @rules.predicate
@@ -101,7 +102,7 @@ rules.add_perm("meetings.take_attendance", can_manage)
 rules.add_perm(
     "meetings.view_minutes",
     (is_published & is_public_document & can_see_meeting)
-    | (is_published & is_member)
+    # Members read the drafts too: they are the reviewers.
     | is_member
     | can_manage,
 )

@@ -37,6 +37,10 @@ TRANSITIONS: dict[str, tuple[set[str], str]] = {
 }
 
 
+# What a transition writes; the content fields belong to the editors.
+WORKFLOW_FIELDS = ["workflow_state", "version", "approved_by", "approved_at", "published_at"]
+
+
 def actions_from(state: str) -> list[str]:
     return [action for action, (sources, _target) in TRANSITIONS.items() if state in sources]
 

@@ -9,7 +9,16 @@ from django.utils.translation import gettext as _
 from palabre.audit.services import audit_record
 from palabre.core.permissions import check_perm
 
-from .models import TRANSITIONS, Action, Approvable, ReviewComment, Revision, State, Transition
+from .models import (
+    TRANSITIONS,
+    WORKFLOW_FIELDS,
+    Action,
+    Approvable,
+    ReviewComment,
+    Revision,
+    State,
+    Transition,
+)
 
 
 def ensure_editable(obj: Approvable) -> None:
@@ -32,18 +41,23 @@ def workflow_act(*, obj: Approvable, action: str, actor, note: str = "") -> Appr
     """Apply `action`, or refuse it (and change nothing) when state or content forbid it."""
     check_perm(actor, obj.workflow_permission(action), obj)
     sources, target = TRANSITIONS[action]
-    if obj.workflow_state not in sources:
-        raise ValidationError(
-            _("“%(action)s” is not possible while the document is %(state)s.")
-            % {
-                "action": Action(action).label,
-                "state": obj.get_workflow_state_display().lower(),
-            }
-        )
-    obj.workflow_check(action)
-    now = timezone.now()
-    source = obj.workflow_state
     with transaction.atomic():
+        # Two approvers clicking at once must not both act on the state they saw on their page.
+        current = (
+            type(obj).objects.select_for_update().values("workflow_state", "version").get(pk=obj.pk)
+        )
+        obj.workflow_state, obj.version = current["workflow_state"], current["version"]
+        if obj.workflow_state not in sources:
+            raise ValidationError(
+                _("“%(action)s” is not possible while the document is %(state)s.")
+                % {
+                    "action": Action(action).label,
+                    "state": obj.get_workflow_state_display().lower(),
+                }
+            )
+        obj.workflow_check(action)
+        now = timezone.now()
+        source = obj.workflow_state
         obj.workflow_state = target
         if action == Action.APPROVE:
             obj.approved_by, obj.approved_at = actor, now
@@ -65,7 +79,8 @@ def workflow_act(*, obj: Approvable, action: str, actor, note: str = "") -> Appr
         elif action == Action.NEW_VERSION:
             obj.version += 1
             obj.approved_by = obj.approved_at = obj.published_at = None
-        obj.save()
+        # Only the workflow's own fields: an editor's concurrent save of the content is kept.
+        obj.save(update_fields=WORKFLOW_FIELDS)
         Transition.objects.create(
             **_target_of(obj),
             version=obj.version,

@@ -17,6 +17,7 @@ from palabre.spaces.models import SpaceStatus
 
 from ..models import FramingNote, Meeting, MeetingStatus, RegistrationStatus
 from ..templatetags.meeting_tags import meeting_times_of
+from .registration import waitlist_promote
 
 # What the secretariat may set on a meeting; the space, status and author follow from the actions.
 EDITABLE_FIELDS = frozenset(
@@ -109,6 +110,9 @@ def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
     changes = field_changes(before, snapshot(meeting, sorted(EDITABLE_FIELDS)))
     if changes:
         audit_record(actor=actor, action="meeting.update", target=meeting, changes=changes)
+    if "capacity" in changes:
+        # A bigger room: those waiting get the new places without the secretariat thinking of it.
+        waitlist_promote(meeting=meeting, actor=actor)
     return meeting
 
 
