@@ -16,9 +16,11 @@ from django.utils.text import slugify
 
 from palabre.accounts.models import User
 from palabre.directory.models import Person
+from palabre.documents.models import DocumentFormat
+from palabre.documents.services import issue_document
 from palabre.spaces import demo as spaces_demo
 from palabre.spaces.models import Membership, Space, Visibility
-from palabre.workflow.models import Action, Revision, Transition
+from palabre.workflow.models import Action, Revision, State, Transition
 from palabre.workflow.services import comment_add, workflow_act
 
 from .models import (
@@ -41,6 +43,8 @@ from .models import (
     SatisfactionResponse,
     TrainingAssessment,
 )
+from .selectors_minutes import minutes_document
+from .services.registration import invite
 
 ABIDJAN = "Africa/Abidjan"
 
@@ -474,6 +478,7 @@ def seed(*, stdout) -> None:
         for index, spec in enumerate(PAST):
             created += _past_meeting(world, spec, random.Random(index))
         created += _upcoming_meetings(world)
+        _archive(world)
     stdout.write(f"Meetings: {len(PAST) + 2} meetings ({created} new).")
 
 
@@ -779,6 +784,7 @@ def _upcoming_meetings(world: _World) -> int:
                 if world.member.has_perm("meetings.review_framing_note", note)
                 else world.secretariat,
             )
+        invite(meeting=meeting, actor=world.secretariat, members=True)
         people = _participants(world, meeting, 26 if meeting.capacity else 31, rng)
         Registration.objects.bulk_create(
             Registration(
@@ -793,3 +799,20 @@ def _upcoming_meetings(world: _World) -> int:
             for index, person in enumerate(people)
         )
     return created
+
+
+def _archive(world: _World) -> None:
+    """The latest minutes as the secretariat downloaded them, so that the archive and its
+    verification page have documents to show."""
+    latest = (
+        Minutes.objects.filter(workflow_state=State.PUBLISHED)
+        .select_related("meeting__space", "approved_by")
+        .order_by("-meeting__starts_at")[:3]
+    )
+    for minutes in latest:
+        for fmt in DocumentFormat.values:
+            issue_document(
+                **minutes_document(minutes, with_attendees=True),
+                fmt=fmt,
+                issued_by=world.secretariat,
+            )

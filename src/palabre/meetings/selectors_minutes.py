@@ -114,3 +114,25 @@ def minutes_content(minutes: Minutes, *, with_attendees: bool) -> dict:
         "attendees": list(attendances_of(meeting)) if with_attendees else None,
         "attendance": attendance_breakdown(meeting),
     }
+
+
+def minutes_document(minutes: Minutes, *, with_attendees: bool) -> dict:
+    """What the documents app needs to render or issue the minutes (all but format and issuer).
+    A copy without the names is a different document, archived under its own key."""
+    meeting = minutes.meeting
+    return {
+        "subject": minutes,
+        "kind": "minutes",
+        "title": str(minutes),
+        "template_name": "meetings/documents/minutes.html",
+        "context": {
+            "meeting": meeting,
+            "minutes": minutes,
+            **minutes_content(minutes, with_attendees=with_attendees),
+        },
+        "version": minutes.version,
+        "key": "" if with_attendees else "without-names",
+        "space": meeting.space,
+        "approved_by": minutes.approved_by,
+        "approved_at": minutes.approved_at,
+    }

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from palabre.audit.services import audit_record
 from palabre.core.models import SiteIdentity
@@ -374,7 +375,10 @@ def _invitation_note(members, colleges, people) -> str:
     parts = [_("all members")] if members else []
     parts += [college.name for college in colleges]
     if people:
-        parts.append(_("%(count)d chosen people") % {"count": len(people)})
+        parts.append(
+            ngettext("%(count)d chosen person", "%(count)d chosen people", len(people))
+            % {"count": len(people)}
+        )
     return ", ".join(parts)
 
 

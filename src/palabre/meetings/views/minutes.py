@@ -27,7 +27,13 @@ from palabre.workflow.views import ReviewCommentView, VersionsView, WorkflowActi
 
 from ..forms.minutes import ActionItemFilter, ActionStatusForm, MinutesForm, OutcomeForm
 from ..models import ActionStatus, OutcomeKind
-from ..selectors_minutes import action_items_of, minutes_content, minutes_may_start, minutes_of
+from ..selectors_minutes import (
+    action_items_of,
+    minutes_content,
+    minutes_document,
+    minutes_may_start,
+    minutes_of,
+)
 from ..services import minutes as services
 from .base import MeetingMixin
 
@@ -255,22 +261,9 @@ class MinutesDocumentView(MinutesMixin, View):
         minutes = self.minutes
         with_attendees = request.user.has_perm("meetings.view_participants", self.meeting)
         return document_response(
-            subject=minutes,
-            kind="minutes",
-            title=str(minutes),
-            template_name="meetings/documents/minutes.html",
-            context={
-                "meeting": self.meeting,
-                "minutes": minutes,
-                **minutes_content(minutes, with_attendees=with_attendees),
-            },
+            **minutes_document(minutes, with_attendees=with_attendees),
             fmt=fmt,
-            version=minutes.version,
-            key="" if with_attendees else "without-names",
-            space=self.space,
             issued_by=request.user if request.user.is_authenticated else None,
-            approved_by=minutes.approved_by,
-            approved_at=minutes.approved_at,
             draft=minutes.workflow_state not in (State.APPROVED, State.PUBLISHED),
         )
 
