@@ -669,3 +669,19 @@ def test_the_admin_sees_every_meeting(client):
     client.force_login(make_admin())
 
     assert secret.title in client.get(reverse("meetings:list")).content.decode()
+
+
+def test_a_meeting_held_offers_no_cancellation_any_more(client):
+    space = SpaceFactory()
+    secretariat = member_user(space, role=Role.SECRETARIAT)
+    held = MeetingFactory(space=space, starts_at=in_days(-2))
+    ahead = MeetingFactory(space=space, starts_at=in_days(5))
+    for meeting in (held, ahead):
+        RegistrationFactory(meeting=meeting, person=secretariat.person)
+    client.force_login(secretariat)
+
+    held_page = client.get(held.get_absolute_url()).content.decode()
+    ahead_page = client.get(ahead.get_absolute_url()).content.decode()
+
+    assert "Cancel the meeting" in ahead_page and "Cancel my registration" in ahead_page
+    assert "Cancel the meeting" not in held_page and "Cancel my registration" not in held_page
