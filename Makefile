@@ -7,8 +7,9 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/palabre
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-# Debian packages: gettext compiles the catalogues, Pango renders PDFs, DejaVu gives PDFs a font.
-SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# Debian packages: gettext compiles the catalogues, Pango renders PDFs, DejaVu gives PDFs a font,
+# Cairo draws the charts of Word documents.
+SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core libcairo2
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 
 .PHONY: demo serve test install install-test system-deps system-deps-test lint format messages makemessages clean bench

@@ -35,6 +35,7 @@ from tests.meetings.factories import (
     TrainingFactory,
     in_days,
 )
+from tests.permission_worlds import area_namespaces, area_payloads, area_placeholders
 from tests.spaces.factories import MembershipFactory, SpaceFactory, country, member_user
 
 TABLE = Path(__file__).resolve().parent.parent / "docs" / "permissions.md"
@@ -55,7 +56,7 @@ OWN_NAMESPACES = {
     "meetings",
     "notifications",
     "documents",
-}
+} | area_namespaces()
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ POST_PAYLOADS = {
     "meetings:cancel_by_token": {},
     "meetings:registrations": {"person": "{duplicate}", "mode": "in_person"},
     "meetings:registration_cancel": {},
-}
+} | area_payloads()
 
 
 def read_table() -> list[dict]:
@@ -302,6 +303,9 @@ def world(db, settings):
             recipient=member, subject="Réunion à venir", url=f"/espaces/{space.slug}/"
         ).pk,
     }
+    placeholders.update(
+        area_placeholders(space=space, private_space=private_space, users=users, base=placeholders)
+    )
     return users, placeholders
 
 

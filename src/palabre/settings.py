@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "palabre.notifications",
     "palabre.workflow",
     "palabre.meetings",
+    "palabre.deliberation",
+    "palabre.actions",
 ]
 
 MIDDLEWARE = [

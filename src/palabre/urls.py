@@ -14,6 +14,8 @@ urlpatterns = [
     path("espaces/", include("palabre.spaces.urls")),
     path("notifications/", include("palabre.notifications.urls")),
     path("", include("palabre.meetings.urls")),
+    path("", include("palabre.deliberation.urls")),
+    path("", include("palabre.actions.urls")),
     path("taches/", include("palabre.jobs.urls")),
     path("journal/", include("palabre.audit.urls")),
     path("documents/", include("palabre.documents.urls")),

@@ -9,8 +9,10 @@ import base64
 import binascii
 import io
 import re
+from copy import deepcopy
 from dataclasses import dataclass, replace
 
+import cairosvg
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx import Document
@@ -21,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from lxml import html as lxml_html
 
 from .rendering import local_file
@@ -370,12 +373,12 @@ class _Writer:
         if tag == "br":
             items.append(BREAK)
             return
-        if tag == "img":
-            picture = _picture(element)
+        if tag in ("img", "svg"):
+            picture = _svg_picture(element) if tag == "svg" else _picture(element)
             if picture is not None:
                 items.append(picture)
-            elif element.get("alt"):
-                items.append(Text(element.get("alt"), outer))
+            elif _alternative_text(element):
+                items.append(Text(_alternative_text(element), outer))
             return
         # A block inside a paragraph or a list item starts a new line of it.
         if tag in BLOCKS and items and items[-1] is not BREAK:
@@ -464,6 +467,72 @@ def _normalise(items: list) -> list:
         if isinstance(item, Text) and following is BREAK and not item.format.preformatted:
             item.text = item.text.rstrip(" ")
     return [item for item in result if not (isinstance(item, Text) and not item.text)]
+
+
+def _alternative_text(element) -> str:
+    if element.tag == "svg":
+        title = element.find("title")
+        return title.text_content().strip() if title is not None else ""
+    return element.get("alt") or ""
+
+
+# lxml's HTML parser lowercases every name; SVG's are case-sensitive.
+SVG_NAMES = {
+    name.lower(): name
+    for name in (
+        "viewBox",
+        "preserveAspectRatio",
+        "textLength",
+        "lengthAdjust",
+        "gradientUnits",
+        "gradientTransform",
+        "patternUnits",
+        "markerWidth",
+        "markerHeight",
+        "markerUnits",
+        "refX",
+        "refY",
+        "clipPath",
+        "clipPathUnits",
+        "linearGradient",
+        "radialGradient",
+        "textPath",
+    )
+}
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+PX_TO_PT = 0.75
+
+
+def _svg_picture(element) -> Picture | None:
+    """A chart drawn as inline SVG becomes a PNG picture (Word's own SVG support is uneven),
+    rendered at twice its size so that it stays sharp when printed."""
+    copy = deepcopy(element)
+    for node in copy.iter():
+        if not isinstance(node.tag, str):
+            continue
+        node.tag = SVG_NAMES.get(node.tag, node.tag)
+        for key in [key for key in node.attrib if key in SVG_NAMES]:
+            node.attrib[SVG_NAMES[key]] = node.attrib.pop(key)
+    copy.attrib.pop("xmlns", None)
+    markup = etree.tostring(copy, encoding="unicode", with_tail=False)
+    markup = f'<svg xmlns="{SVG_NAMESPACE}"' + markup[len("<svg") :]
+    try:
+        png = cairosvg.svg2png(bytestring=markup.encode(), scale=2)
+    except (ValueError, etree.XMLSyntaxError):
+        return None
+    return Picture(
+        source=io.BytesIO(png),
+        width_pt=_svg_length(element.get("width")),
+        height_pt=_svg_length(element.get("height")),
+        alt=_alternative_text(element),
+    )
+
+
+def _svg_length(value: str | None) -> float | None:
+    try:
+        return float((value or "").removesuffix("px")) * PX_TO_PT
+    except ValueError:
+        return None
 
 
 def _picture(element) -> Picture | None:

@@ -1,0 +1,5 @@
+"""Addresses of the action plans of a space."""
+
+app_name = "actions"
+
+urlpatterns: list = []

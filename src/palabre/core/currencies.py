@@ -1,0 +1,23 @@
+"""Currencies that amounts may be stated in (ISO 4217), for plans' budgets and investments.
+
+The list covers the partner countries, their diasporas' countries of residence and the usual
+funders; an administrator converts between them with dated rates where totals are needed.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+CURRENCY_CHOICES = [
+    ("XOF", _("CFA franc (BCEAO), XOF")),
+    ("XAF", _("CFA franc (BEAC), XAF")),
+    ("EUR", _("Euro, EUR")),
+    ("MAD", _("Moroccan dirham, MAD")),
+    ("USD", _("US dollar, USD")),
+    ("CAD", _("Canadian dollar, CAD")),
+    ("GBP", _("Pound sterling, GBP")),
+    ("CHF", _("Swiss franc, CHF")),
+    ("GNF", _("Guinean franc, GNF")),
+    ("GHS", _("Ghanaian cedi, GHS")),
+    ("NGN", _("Nigerian naira, NGN")),
+]
+
+DEFAULT_CURRENCY = "XOF"

@@ -1,0 +1,3 @@
+"""Addresses of the consultations of a space."""
+
+urlpatterns: list = []

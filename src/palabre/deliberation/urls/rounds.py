@@ -1,0 +1,3 @@
+"""Addresses of the rounds of a space."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Addresses of the themes of a space."""
+
+urlpatterns: list = []
