@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from palabre.spaces.models import College, Space
 
@@ -20,9 +21,10 @@ class RoundMethod(models.TextChoices):
 
 
 class RoundStatus(models.TextChoices):
-    DRAFT = "draft", _("In preparation")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    # A round ("tour", masculine in French) is open or closed: the labels need their context.
+    DRAFT = "draft", pgettext_lazy("prioritisation round", "In preparation")
+    OPEN = "open", pgettext_lazy("prioritisation round", "Open")
+    CLOSED = "closed", pgettext_lazy("prioritisation round", "Closed")
 
 
 ROUND_TRANSITIONS: dict[str, set[str]] = {
