@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from palabre.spaces.models import Space, Visibility
 
@@ -14,9 +16,10 @@ from .themes import Theme
 
 
 class ConsultationStatus(models.TextChoices):
-    DRAFT = "draft", _("In preparation")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    # A consultation is feminine in French: its labels need their own context.
+    DRAFT = "draft", pgettext_lazy("consultation", "In preparation")
+    OPEN = "open", pgettext_lazy("consultation", "Open")
+    CLOSED = "closed", pgettext_lazy("consultation", "Closed")
 
 
 CONSULTATION_TRANSITIONS: dict[str, set[str]] = {
@@ -77,6 +80,22 @@ class Consultation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("deliberation:consultation", args=[self.space.slug, self.pk])
+
+    @property
+    def is_open_now(self) -> bool:
+        """Open and not past its closing date: participants may vote and submit."""
+        return self.status == ConsultationStatus.OPEN and (
+            self.closes_at is None or timezone.now() < self.closes_at
+        )
+
+    @property
+    def is_over(self) -> bool:
+        """Closed, or open past its closing date: its results are final."""
+        return self.status == ConsultationStatus.CLOSED or (
+            self.status == ConsultationStatus.OPEN
+            and self.closes_at is not None
+            and self.closes_at <= timezone.now()
+        )
 
 
 class StatementStatus(models.TextChoices):
@@ -161,12 +180,14 @@ class StatementVote(models.Model):
         related_name="statement_votes",
         verbose_name=_("participant"),
     )
-    value = models.SmallIntegerField(_("vote"), choices=VoteValue.choices)
+    value = models.SmallIntegerField(
+        pgettext_lazy("consultation", "vote"), choices=VoteValue.choices
+    )
     voted_at = models.DateTimeField(_("voted on"), auto_now=True)
 
     class Meta:
-        verbose_name = _("vote")
-        verbose_name_plural = _("votes")
+        verbose_name = pgettext_lazy("consultation", "vote")
+        verbose_name_plural = pgettext_lazy("consultation", "votes")
         constraints = [
             models.UniqueConstraint(
                 fields=["statement", "participant"], name="statement_vote_once"
@@ -208,9 +229,15 @@ class ConsultationAnalysis(models.Model):
     group_count = models.PositiveSmallIntegerField(_("opinion groups"), default=0)
     silhouette = models.FloatField(_("silhouette score"), null=True, blank=True)
     explained_variance = models.JSONField(_("explained variance"), default=list)
-    # {"groups": [{"size": n, "centre": [x, y]}], "points": [[x, y, group], …],
-    #  "statements": [{"id", "agree": [per group], "disagree": [...], "votes": [...]}],
-    #  "consensus": [ids], "divisive": [ids]}
+    # Written by deliberation.analysis.Analysis.results():
+    # {"min_votes": 7, "voters": n,
+    #  "groups": [{"size": n, "centre": [x, y],
+    #              "representative": [{"id", "direction", "ratio", "repness"}]}],
+    #  "points": [[x, y, group], …] (a sample of at most MAP_POINTS), "points_total": n,
+    #  "statements": [{"id", "agree": [per group], "disagree": [...], "pass": [...],
+    #                  "total": {"agree", "disagree", "pass"}, "consensus": "agree" | "disagree"
+    #                  | None, "spread": float | None}],
+    #  "consensus": [ids, strongest first], "divisive": [ids, most divisive first]}
     results = models.JSONField(_("results"), default=dict)
 
     class Meta:
