@@ -1,4 +1,5 @@
-"""Action plans: the plan through the workflow, its actions, and their progress updates."""
+"""Action plans: the plan through the workflow, its actions, their progress, and the actions
+that come from the minutes or from a retained theme."""
 
 from .plans import plan_check, plan_sections, plan_transitioned
 

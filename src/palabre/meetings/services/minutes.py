@@ -173,6 +173,13 @@ def outcome_delete(*, outcome: Outcome, actor) -> None:
     """Only a draft loses an outcome; an approved version keeps its copy in the revisions."""
     minutes = outcome.minutes
     ensure_editable(minutes)
+    if outcome.plan_actions.exists():
+        raise ValidationError(
+            _(
+                "An action plan carries out this outcome: it cannot be deleted. "
+                "Edit its text instead."
+            )
+        )
     with transaction.atomic():
         audit_record(
             actor=actor,
