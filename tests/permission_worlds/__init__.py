@@ -26,8 +26,8 @@ def area_payloads() -> dict:
     return payloads
 
 
-def area_placeholders(**world) -> dict:
+def area_placeholders(*, base: dict, **world) -> dict:
     found: dict = {}
     for area in AREAS:
-        found.update(area.placeholders(**world, base=dict(found)))
+        found.update(area.placeholders(**world, base={**base, **found}))
     return found

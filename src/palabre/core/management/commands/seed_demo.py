@@ -15,6 +15,9 @@ SEEDERS = [
     "palabre.spaces.demo",
     "palabre.accounts.demo",
     "palabre.meetings.demo",
+    "palabre.deliberation.demo_themes",
+    "palabre.deliberation.demo_consultations",
+    "palabre.actions.demo",
 ]
 
 
