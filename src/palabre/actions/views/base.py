@@ -4,25 +4,13 @@ address, hidden (404) when the user may not see them, then the page's own permis
 from functools import cached_property
 
 from palabre.core.permissions import PermissionRequiredMixin
-from palabre.spaces.selectors import space_for
+from palabre.spaces.mixins import SpacePageMixin
 
 from ..selectors import action_for, plan_for
 
 
-class SpacePlansMixin(PermissionRequiredMixin):
+class SpacePlansMixin(SpacePageMixin):
     """Pages about a space's plans in general."""
-
-    permission_required = "spaces.view_space"
-
-    @cached_property
-    def space(self):
-        return space_for(self.request.user, self.kwargs["slug"])
-
-    def get_permission_object(self):
-        return self.space
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(space=self.space, **kwargs)
 
 
 class PlanMixin(PermissionRequiredMixin):

@@ -27,7 +27,7 @@ from palabre.core.permissions import PermissionRequiredMixin
 from palabre.documents.models import DocumentFormat
 from palabre.documents.services import document_response
 from palabre.jobs.models import JobStatus
-from palabre.spaces.selectors import space_for
+from palabre.spaces.mixins import SpacePageMixin
 
 from ..forms.consultations import (
     ConsultationFilter,
@@ -66,20 +66,8 @@ TAKE_PART = "deliberation.take_part_consultation"
 VIEW_RESULTS = "deliberation.view_consultation_results"
 
 
-class SpaceConsultationsMixin(PermissionRequiredMixin):
+class SpaceConsultationsMixin(SpacePageMixin):
     """Pages about a space's consultations: the space is a 404 to those who may not see it."""
-
-    permission_required = "spaces.view_space"
-
-    @cached_property
-    def space(self):
-        return space_for(self.request.user, self.kwargs["slug"])
-
-    def get_permission_object(self):
-        return self.space
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(space=self.space, **kwargs)
 
 
 class ConsultationListView(SpaceConsultationsMixin, HtmxPartialMixin, FilterView):

@@ -19,7 +19,7 @@ from palabre.core.exports import FORMATS, tabular_response
 from palabre.core.mixins import HtmxPartialMixin, ServiceFormMixin
 from palabre.core.permissions import PermissionRequiredMixin
 from palabre.documents.services import DocumentFormat, document_response
-from palabre.spaces.selectors import space_for
+from palabre.spaces.mixins import SpacePageMixin
 
 from ..forms.rounds import RoundFilter, RoundForm, ballot_formset, ballot_of
 from ..models import RoundMethod, RoundStatus
@@ -40,19 +40,11 @@ from ..selectors_rounds import (
 from ..services import rounds as services
 
 
-class RoundSpaceMixin(PermissionRequiredMixin):
+class RoundSpaceMixin(SpacePageMixin):
     permission_required = "deliberation.view_rounds"
-
-    @cached_property
-    def space(self):
-        return space_for(self.request.user, self.kwargs["slug"])
-
-    def get_permission_object(self):
-        return self.space
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            space=self.space,
             can_manage=self.request.user.has_perm("deliberation.manage_rounds", self.space),
             **kwargs,
         )

@@ -16,7 +16,7 @@ from django_filters.views import FilterView
 
 from palabre.core.mixins import HtmxPartialMixin, ServiceFormMixin, add_service_errors
 from palabre.core.permissions import PermissionRequiredMixin
-from palabre.spaces.selectors import space_for
+from palabre.spaces.mixins import SpacePageMixin
 
 from ..forms.themes import (
     AXES_LIST_ID,
@@ -33,21 +33,13 @@ from ..selectors_themes import axes_of, comment_of, comment_threads, theme_for, 
 from ..services import themes as services
 
 
-class ThemeSpaceMixin(PermissionRequiredMixin):
+class ThemeSpaceMixin(SpacePageMixin):
     """Pages about a space's themes: the space is a 404 to those who may not see it."""
 
     permission_required = "deliberation.view_themes"
 
-    @cached_property
-    def space(self):
-        return space_for(self.request.user, self.kwargs["slug"])
-
-    def get_permission_object(self):
-        return self.space
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            space=self.space,
             can_propose=self.request.user.has_perm("deliberation.propose_theme", self.space),
             **kwargs,
         )

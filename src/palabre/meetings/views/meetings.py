@@ -1,7 +1,6 @@
 """Meeting lists, month calendars, the meeting page, scheduling and the iCalendar exports."""
 
 import datetime
-from functools import cached_property
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,8 +13,8 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from palabre.core.mixins import HtmxPartialMixin, ServiceFormMixin
-from palabre.core.permissions import PermissionRequiredMixin
-from palabre.spaces.selectors import space_for, spaces_visible_to
+from palabre.spaces.mixins import SpacePageMixin
+from palabre.spaces.selectors import spaces_visible_to
 
 from ..forms.meetings import MeetingCancelForm, MeetingFilter, MeetingForm
 from ..ical import calendar_bytes
@@ -30,21 +29,11 @@ from ..services import meetings as services
 from .base import MeetingMixin
 
 
-class SpaceMeetingsMixin(PermissionRequiredMixin):
+class SpaceMeetingsMixin(SpacePageMixin):
     """Pages about a space's meetings: the space is a 404 to those who may not see it."""
-
-    permission_required = "spaces.view_space"
-
-    @cached_property
-    def space(self):
-        return space_for(self.request.user, self.kwargs["slug"])
-
-    def get_permission_object(self):
-        return self.space
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            space=self.space,
             can_add_meeting=self.request.user.has_perm("meetings.add_meeting", self.space),
             **kwargs,
         )
