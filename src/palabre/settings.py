@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "palabre.meetings",
     "palabre.deliberation",
     "palabre.actions",
+    "palabre.investment",
 ]
 
 MIDDLEWARE = [
@@ -204,3 +205,7 @@ LOGGING = {
 }
 
 PAGE_SIZE = 25
+
+# Totals of amounts in several currencies are given in this one, converted with the dated rates
+# an administrator keeps (investment.ExchangeRate). XOF: the currency of the first spaces.
+PALABRE_REPORTING_CURRENCY = env.str("PALABRE_REPORTING_CURRENCY", default="XOF")

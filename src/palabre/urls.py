@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("palabre.meetings.urls")),
     path("", include("palabre.deliberation.urls")),
     path("", include("palabre.actions.urls")),
+    path("investissement/", include("palabre.investment.urls")),
     path("taches/", include("palabre.jobs.urls")),
     path("journal/", include("palabre.audit.urls")),
     path("documents/", include("palabre.documents.urls")),

@@ -116,6 +116,7 @@ class Role(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat")
     RAPPORTEUR = "rapporteur", _("Rapporteur")
     APPROVER = "approver", _("Approver")
+    INVESTMENT_OFFICER = "investment_officer", _("Investment officer")
     MEMBER = "member", _("Member")
     OBSERVER = "observer", _("Observer")
 

@@ -1,0 +1,3 @@
+"""Addresses of the interests part."""
+
+urlpatterns: list = []

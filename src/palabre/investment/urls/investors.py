@@ -1,0 +1,3 @@
+"""Addresses of the investors part."""
+
+urlpatterns: list = []

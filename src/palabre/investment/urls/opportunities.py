@@ -1,0 +1,3 @@
+"""Addresses of the opportunities part."""
+
+urlpatterns: list = []

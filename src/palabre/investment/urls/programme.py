@@ -1,0 +1,3 @@
+"""Addresses of the programme part."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Addresses of the tools part."""
+
+urlpatterns: list = []
