@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
+from palabre.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
 from palabre.directory.models import Organisation
 from palabre.spaces.models import Visibility
 from palabre.territories.models import Country
 from palabre.workflow.models import State
 
 from .models import Action, ActionPlan, ActionStatus, PlanKind
-from .services.progress import EVIDENCE_KINDS, MAX_EVIDENCE_BYTES
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -176,8 +176,8 @@ class ProgressForm(forms.Form):
         label=_("Evidence (optional)"),
         required=False,
         help_text=_("PDF, image (JPEG, PNG, WebP), DOCX or XLSX; %(size)s MB at most.")
-        % {"size": MAX_EVIDENCE_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EVIDENCE_KINDS)}),
+        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
+        widget=forms.ClearableFileInput(attrs={"accept": accept_attribute()}),
     )
 
 

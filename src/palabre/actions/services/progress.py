@@ -6,84 +6,31 @@ its latest update by date, so that an update entered late for an earlier date do
 a more recent one.
 """
 
-import io
 import os
-import zipfile
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palabre.audit.services import audit_record
+from palabre.core.uploads import check_upload
 from palabre.notifications.services import notify
 
 from ..models import Action, ActionStatus, ProgressUpdate
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-
-# Extension → how the file's first bytes must look (office files are zip archives that hold
-# their own folder).
-EVIDENCE_KINDS = {
-    ".pdf": "pdf",
-    ".png": "png",
-    ".jpg": "jpeg",
-    ".jpeg": "jpeg",
-    ".webp": "webp",
-    ".docx": "word/",
-    ".xlsx": "xl/",
-}
-
-
-def _looks_like(head: bytes, kind: str, upload) -> bool:
-    if kind == "pdf":
-        return head.startswith(b"%PDF-")
-    if kind == "png":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
-    if kind == "jpeg":
-        return head.startswith(b"\xff\xd8\xff")
-    if kind == "webp":
-        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-    if not head.startswith(b"PK\x03\x04"):
-        return False
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
-            return any(name.startswith(kind) for name in archive.namelist())
-    except zipfile.BadZipFile:
-        return False
-
 
 def evidence_check(upload) -> None:
     """A PDF, an image, a Word document or a spreadsheet, of at most 10 MB, that is what its
-    name says (a renamed program is refused)."""
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError(
-            {
-                "evidence": _("The file is too large (%(size)s); the limit is %(limit)s.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(MAX_EVIDENCE_BYTES),
-                }
-            }
-        )
-    extension = os.path.splitext(upload.name or "")[1].lower()
-    kind = EVIDENCE_KINDS.get(extension)
-    refused = _(
-        "The evidence must be a PDF, an image (JPEG, PNG or WebP), a Word document (DOCX) or "
-        "a spreadsheet (XLSX)."
+    name says."""
+    check_upload(
+        upload,
+        field="evidence",
+        refused=_(
+            "The evidence must be a PDF, an image (JPEG, PNG or WebP), a Word document (DOCX) "
+            "or a spreadsheet (XLSX)."
+        ),
     )
-    if kind is None:
-        raise ValidationError({"evidence": refused})
-    upload.seek(0)
-    head = upload.read(16)
-    looks_right = _looks_like(head, kind, upload)
-    upload.seek(0)
-    if not looks_right:
-        raise ValidationError(
-            {"evidence": _("This file is not the %(kind)s its name says.") % {"kind": extension}}
-        )
 
 
 def progress_record(
