@@ -148,3 +148,7 @@ rules.add_perm("investment.have_profile", rules.is_authenticated)
 # The programme's views (tools per country, amounts, pipeline) are public: they are the
 # programme's account of itself, in figures, with no personal data.
 rules.add_perm("investment.view_programme", rules.always_allow)
+
+# programme part
+# The dated exchange rates feed every converted total: only site administrators maintain them.
+rules.add_perm("investment.manage_rates", is_site_admin)
