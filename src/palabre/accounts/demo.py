@@ -135,6 +135,22 @@ ACCOUNTS = [
         ],
     ),
     DemoAccount(
+        "investment officer of the concertation space",
+        "investissement@example.org",
+        "Judith",
+        "Kipré",
+        Gender.FEMALE,
+        "Conseil régional de San-Pédro",
+        "Chargée de l'investissement de la diaspora",
+        city="San-Pédro",
+        region="San-Pédro",
+        memberships=[
+            S.MemberSpec(
+                S.CONCERTATION, "investissement@example.org", S.REGIONS, Role.INVESTMENT_OFFICER
+            )
+        ],
+    ),
+    DemoAccount(
         "visitor (no membership)",
         "visitor@example.org",
         "Armand",

@@ -1,6 +1,6 @@
 """Addresses of the investment area, under /investissement/; one module per part."""
 
-from . import interests, investors, opportunities, programme, tools
+from . import interests, investors, matching, opportunities, programme, tools
 
 app_name = "investment"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *opportunities.urlpatterns,
     *investors.urlpatterns,
     *interests.urlpatterns,
+    *matching.urlpatterns,
 ]

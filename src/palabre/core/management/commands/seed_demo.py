@@ -18,6 +18,7 @@ SEEDERS = [
     "palabre.deliberation.demo_themes",
     "palabre.deliberation.demo_consultations",
     "palabre.actions.demo",
+    "palabre.investment.demo",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Forms of the investment area, one module per part."""

@@ -1,0 +1,1 @@
+"""Reads of the investment area, one module per part."""
