@@ -6,7 +6,6 @@ may have changed. Adding a view means adding a row to the table (and a payload f
 """
 
 import string
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -36,7 +35,7 @@ from tests.meetings.factories import (
     TrainingFactory,
     in_days,
 )
-from tests.permission_worlds import area_namespaces, area_payloads, area_placeholders
+from tests.permission_worlds import Upload, area_namespaces, area_payloads, area_placeholders
 from tests.spaces.factories import MembershipFactory, SpaceFactory, country, member_user
 
 TABLE = Path(__file__).resolve().parent.parent / "docs" / "permissions.md"
@@ -58,14 +57,6 @@ OWN_NAMESPACES = {
     "notifications",
     "documents",
 } | area_namespaces()
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file field of a payload; a fresh file is made for every request."""
-
-    name: str
-    content: bytes
 
 
 # A minimal valid form per view that accepts POST. Values may use the placeholders of the table

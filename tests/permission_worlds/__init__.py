@@ -8,6 +8,16 @@ docstring says what each placeholder names.
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file field of a payload; a fresh file is made for every request."""
+
+    name: str
+    content: bytes
+
 
 AREAS = [
     importlib.import_module(f"{__name__}.{module.name}")

@@ -20,6 +20,7 @@ from palabre.investment.models import OpportunityStatus
 from palabre.spaces.models import Visibility
 from palabre.territories.models import Region
 from tests.investment.factories import OpportunityFactory, sector
+from tests.permission_worlds import Upload
 
 NAMESPACES = {"investment"}
 
@@ -42,7 +43,10 @@ PAYLOADS = {
     "investment:opportunity_create": {"space": "{opp_space}", **OPPORTUNITY_FORM},
     "investment:opportunity_edit": {**OPPORTUNITY_FORM, "title": "Broyage de cacao à Méagui"},
     "investment:opportunity_status": {"status": OpportunityStatus.IN_DISCUSSION},
-    "investment:opportunity_document_add": {"title": "Plan d'affaires"},
+    "investment:opportunity_document_add": {
+        "title": "Plan d'affaires",
+        "file": Upload("plan-d-affaires.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+    },
 }
 
 
