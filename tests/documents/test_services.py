@@ -105,14 +105,18 @@ def test_a_draft_is_watermarked_and_not_archived(space, fmt, read):
     )
     assert "DRAFT – not approved" in read(response.content)
     assert "Version 1 — draft, not approved" in read(response.content)
+    # Not archived, so the verification page could not confirm it: it does not send readers there.
+    assert "Check that this document is authentic" not in read(response.content)
     assert response["Content-Disposition"] == f'attachment; filename="minutes-v1-draft.{fmt}"'
     assert not IssuedDocument.objects.exists()
     assert not AuditEvent.objects.filter(action="documents.issue").exists()
 
 
-def test_an_issued_document_has_no_draft_watermark(space):
+def test_an_issued_document_has_no_draft_watermark_and_says_where_to_check_it(space):
     document = issue_sample(space=space)
-    assert "DRAFT" not in pdf_text(document.file.read())
+    text = pdf_text(document.file.read())
+    assert "DRAFT" not in text
+    assert "Check that this document is authentic" in text
 
 
 def test_a_caller_may_name_the_file(space):

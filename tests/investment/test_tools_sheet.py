@@ -111,6 +111,7 @@ def test_the_sheet_follows_the_record_and_is_not_archived(client, tool):
     after = pdf_text(sheet(client, tool, "pdf"))
     assert "Les femmes de la diaspora" not in before and "Les femmes de la diaspora" in after
     assert not IssuedDocument.objects.exists()
+    assert "Check that this document is authentic" not in after
 
 
 def test_the_sheet_of_a_hidden_tool_is_hidden(client):
