@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
+from palabre.core.forms import AmountInput
 from palabre.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
 from palabre.directory.models import Organisation
 from palabre.spaces.models import Visibility
@@ -111,7 +112,12 @@ class ActionForm(forms.Form):
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE_INPUT)
     end_date = forms.DateField(label=_("End date"), required=False, widget=DATE_INPUT)
     budget = forms.DecimalField(
-        label=_("Budget"), required=False, min_value=0, max_digits=16, decimal_places=2
+        label=_("Budget"),
+        required=False,
+        min_value=0,
+        max_digits=16,
+        decimal_places=2,
+        widget=AmountInput,
     )
     currency = forms.ChoiceField(
         label=_("Currency"), choices=CURRENCY_CHOICES, initial=DEFAULT_CURRENCY

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from palabre.core.forms import AmountInput
 from palabre.territories.models import Region, Sector
 
 from ..models import InvestorKind, InvestorProfile, SupportKind
@@ -34,6 +35,8 @@ class InvestorProfileForm(forms.ModelForm):
             "regions": CheckboxGroups,
             "support_offered": CheckboxGroups,
             "skills": forms.Textarea(attrs={"rows": 3}),
+            "ticket_min": AmountInput,
+            "ticket_max": AmountInput,
             "contact_phone": forms.TextInput(
                 attrs={"type": "tel", "autocomplete": "tel", "placeholder": "+33612345678"}
             ),

@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
+from palabre.core.forms import AmountInput
 from palabre.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
 from palabre.directory.models import Organisation
 from palabre.spaces.models import Visibility
@@ -17,7 +18,7 @@ from ..models import Opportunity, OpportunityStatus, SupportKind
 from ..selectors.opportunities import CATALOGUE_STATUSES, fitting_budget
 from ..services.opportunities import allowed_statuses
 
-AMOUNT = {"min_value": 0, "max_digits": 16, "decimal_places": 2}
+AMOUNT = {"min_value": 0, "max_digits": 16, "decimal_places": 2, "widget": AmountInput}
 
 
 class OpportunityForm(forms.Form):

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from palabre.core.forms import AmountInput
 from palabre.directory.models import Organisation
 from palabre.territories.models import Country, Region
 
@@ -71,6 +72,7 @@ class ToolForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
+            "budget": AmountInput,
             "results": forms.Textarea(attrs={"rows": 4}),
             "analysis": forms.Textarea(attrs={"rows": 5}),
             "period_start": DATE_INPUT,
@@ -151,7 +153,7 @@ class AmountForm(RecordForm):
     class Meta:
         model = MobilisedAmount
         fields = ["date", "amount", "currency", "source"]
-        widgets = {"date": DATE_INPUT}
+        widgets = {"date": DATE_INPUT, "amount": AmountInput}
 
 
 class LearningForm(RecordForm):
