@@ -195,8 +195,8 @@ def test_the_results_show_both_breakdowns_with_what_was_not_recorded(client, spa
         jobs_expected=35,
     )
     html = get(client, tool.get_absolute_url())
-    assert "50 women, 60 men, 10 not recorded" in html
-    assert "70 diaspora, 30 residents, 20 not recorded" in html
+    assert "Women: 50 · men: 60 · not recorded: 10" in html
+    assert "Diaspora: 70 · residents: 30 · not recorded: 20" in html
     assert "<title>People reached by gender</title>" in html
 
 

@@ -88,8 +88,8 @@ def test_the_sheet_holds_the_tool_its_stage_results_and_lessons(client, tool, fm
     assert "Guichet unique diaspora de San-Pédro" in flat
     assert "Analysed" in flat and "San-Pédro" in flat
     assert "Conseil régional de San-Pédro" in flat
-    assert "340" in flat and "140 women, 180 men, 20 not recorded" in flat
-    assert "210 diaspora, 100 residents, 30 not recorded" in flat
+    assert "340" in flat and "Women: 140 · men: 180 · not recorded: 20" in flat
+    assert "Diaspora: 210 · residents: 100 · not recorded: 30" in flat
     # 3,000,000 XOF + 10,000 EUR × 655.957 = 9,559,570 XOF.
     assert "9,559,570 XOF" in flat
     assert "Un guichet physique rassure les investisseurs de passage." in flat

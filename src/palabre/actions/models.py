@@ -8,13 +8,13 @@ minutes, or a retained theme.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
+from palabre.core.currencies import amount_field, currency_field
 from palabre.deliberation.models import Theme
 from palabre.directory.models import Organisation
 from palabre.meetings.models import Outcome
@@ -168,17 +168,8 @@ class Action(models.Model):
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
-    budget = models.DecimalField(
-        _("budget"),
-        max_digits=16,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default=DEFAULT_CURRENCY
-    )
+    budget = amount_field(_("budget"))
+    currency = currency_field()
     status = models.CharField(
         _("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.PLANNED
     )

@@ -7,13 +7,12 @@ on the profile for officers, or with an expression of interest for that opportun
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
+from palabre.core.currencies import amount_field, currency_field
 from palabre.directory.models import Organisation, e164
 from palabre.territories.models import Country, Region, Sector
 
@@ -59,25 +58,9 @@ class InvestorProfile(models.Model):
     regions = models.ManyToManyField(
         Region, blank=True, related_name="investor_profiles", verbose_name=_("regions of interest")
     )
-    ticket_min = models.DecimalField(
-        _("ticket from"),
-        max_digits=16,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    ticket_max = models.DecimalField(
-        _("ticket up to"),
-        max_digits=16,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default=DEFAULT_CURRENCY
-    )
+    ticket_min = amount_field(_("ticket from"))
+    ticket_max = amount_field(_("ticket up to"))
+    currency = currency_field()
     support_offered = models.ManyToManyField(
         SupportKind,
         blank=True,
@@ -159,17 +142,8 @@ class ExpressionOfInterest(models.Model):
         verbose_name=_("investor"),
     )
     message = models.TextField(_("message"))
-    amount_considered = models.DecimalField(
-        _("amount considered"),
-        max_digits=16,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default=DEFAULT_CURRENCY
-    )
+    amount_considered = amount_field(_("amount considered"))
+    currency = currency_field()
     support_offered = models.ManyToManyField(
         SupportKind, blank=True, related_name="+", verbose_name=_("support offered")
     )

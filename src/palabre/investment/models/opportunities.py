@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
+from palabre.core.currencies import amount_field, currency_field
 from palabre.directory.models import Organisation
 from palabre.spaces.models import Space, Visibility
 from palabre.territories.models import Region, Sector
@@ -16,10 +16,10 @@ from .reference import SupportKind
 
 
 class OpportunityStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_DISCUSSION = "in_discussion", _("In discussion")
-    FUNDED = "funded", _("Funded")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("opportunity", "Open")
+    IN_DISCUSSION = "in_discussion", pgettext_lazy("opportunity", "In discussion")
+    FUNDED = "funded", pgettext_lazy("opportunity", "Funded")
+    CLOSED = "closed", pgettext_lazy("opportunity", "Closed")
 
 
 # Investors may still express an interest in these.
@@ -48,15 +48,9 @@ class Opportunity(models.Model):
         _("summary"), max_length=300, help_text=_("One or two sentences shown in the catalogue.")
     )
     description = models.TextField(_("description"))
-    amount_min = models.DecimalField(
-        _("investment from"), max_digits=16, decimal_places=2, validators=[MinValueValidator(0)]
-    )
-    amount_max = models.DecimalField(
-        _("investment up to"), max_digits=16, decimal_places=2, validators=[MinValueValidator(0)]
-    )
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default=DEFAULT_CURRENCY
-    )
+    amount_min = amount_field(_("investment from"), optional=False)
+    amount_max = amount_field(_("investment up to"), optional=False)
+    currency = currency_field()
     jobs_expected = models.PositiveIntegerField(_("jobs expected"), default=0)
     support_sought = models.ManyToManyField(
         SupportKind,

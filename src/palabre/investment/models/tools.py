@@ -4,13 +4,12 @@ idea to the lessons learnt. The stage says how far it went; each stage requires 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
+from palabre.core.currencies import amount_field, currency_field
 from palabre.directory.models import Organisation
 from palabre.spaces.models import Space, Visibility
 from palabre.territories.models import Country, Region
@@ -72,17 +71,8 @@ class IncentiveTool(models.Model):
     partners = models.ManyToManyField(
         Organisation, blank=True, related_name="incentive_tools", verbose_name=_("partners")
     )
-    budget = models.DecimalField(
-        _("budget"),
-        max_digits=16,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default=DEFAULT_CURRENCY
-    )
+    budget = amount_field(_("budget"))
+    currency = currency_field()
     period_start = models.DateField(_("start of the period"), null=True, blank=True)
     period_end = models.DateField(_("end of the period"), null=True, blank=True)
     stage = models.CharField(
@@ -198,12 +188,8 @@ class MobilisedAmount(models.Model):
         IncentiveTool, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("tool")
     )
     date = models.DateField(_("date"), default=timezone.localdate)
-    amount = models.DecimalField(
-        _("amount"), max_digits=16, decimal_places=2, validators=[MinValueValidator(0)]
-    )
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default=DEFAULT_CURRENCY
-    )
+    amount = amount_field(_("amount"), optional=False)
+    currency = currency_field()
     source = models.CharField(
         _("source"),
         max_length=200,

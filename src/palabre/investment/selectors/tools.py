@@ -155,7 +155,7 @@ def gender_chart(results: Results):
     return horizontal_bars(
         bars,
         title=_("People reached by gender"),
-        description=_("%(women)s women, %(men)s men and %(unknown)s not recorded, of %(people)s.")
+        description=_("Of %(people)s people reached: women %(women)s, men %(men)s, not recorded %(unknown)s.")
         % {
             "women": results.women,
             "men": results.men,
