@@ -25,6 +25,8 @@ def sample(fmt: str, rows=SAMPLE_ROWS, **context) -> bytes:
         fmt=fmt,
         title="Framing note of the 3rd meeting",
         version=2,
+        # As issue_document names an archived document; only such a one says where to check it.
+        reference="meetings.framingnote:1:framing_note::v2",
     )
 
 
