@@ -47,7 +47,6 @@ MODELS = [
 @pytest.fixture
 def seeded(mailoutbox):
     call_command("seed_demo", stdout=io.StringIO(), show_accounts=False)
-    demo.seed(stdout=io.StringIO())
 
 
 def test_each_partner_country_has_three_or_four_tools_at_various_stages(seeded):
@@ -93,6 +92,11 @@ def test_opportunities_investors_and_interests_are_fictional_and_coherent(seeded
         space__slug=demo.spaces_demo.CONCERTATION,
     ).exists()
     assert officer.has_perm("investment.view_investors")
+    # The cooperative's manager signs in and follows the interests her opportunity received.
+    promoter = User.objects.get(email=demo.PROMOTER_EMAIL)
+    dryers = Opportunity.objects.get(title=demo.MEAGUI_DRYERS, promoter=promoter)
+    assert promoter.has_perm("investment.follow_opportunity", dryers)
+    assert dryers.interests.count() >= 2
     # Fictional people only: every address is at example.org (or one of its subdomains).
     emails = set(User.objects.values_list("email", flat=True))
     emails |= set(InvestorProfile.objects.values_list("contact_email", flat=True))

@@ -151,6 +151,17 @@ ACCOUNTS = [
         ],
     ),
     DemoAccount(
+        "promoter of the Méagui cooperative's opportunities",
+        "promoteur@example.org",
+        "Bernadette",
+        "Zadi",
+        Gender.FEMALE,
+        "Coopérative agricole Espoir de Méagui",
+        "Gérante de la coopérative",
+        city="Méagui",
+        region="Nawa",
+    ),
+    DemoAccount(
         "visitor (no membership)",
         "visitor@example.org",
         "Armand",

@@ -71,6 +71,8 @@ K = OrganisationKind
 P = PilotStage
 
 OFFICER_EMAIL = "investissement@example.org"  # a demo account of palabre.accounts.demo
+# Another demo account: the manager of the Méagui cooperative follows its opportunities' interests.
+PROMOTER_EMAIL = "promoteur@example.org"
 DIASPORA_EMAIL = "diaspora@example.org"
 
 # (currency, valid from, XOF for one unit, source). The euro's parity is fixed; the others are
@@ -580,6 +582,7 @@ class OpportunitySpec:
 
 
 OS = OpportunityStatus
+MEAGUI_DRYERS = "Séchoirs solaires et magasin de stockage pour la coopérative de Méagui"
 FIN, MENTOR, MISSION, MARKET, TECH, TRAINING = (
     "financing",
     "mentoring",
@@ -786,7 +789,7 @@ OPPORTUNITIES = [
         "Nawa",
         "cocoa-coffee",
         "Méagui",
-        "Séchoirs solaires et magasin de stockage pour la coopérative de Méagui",
+        MEAGUI_DRYERS,
         "Mieux sécher et mieux stocker le cacao pour obtenir la prime de qualité.",
         "La coopérative compte 1 200 membres. Les séchoirs solaires couverts et un magasin "
         "ventilé réduiraient les pertes et les fèves moisies, et permettraient de vendre à la "
@@ -1306,7 +1309,7 @@ def seed(*, stdout) -> None:
         tools = _tools_ensure(space, officer, organisations)
         opportunities = _opportunities_ensure(space, officer, organisations)
         investors = _investors_ensure(organisations)
-        interests = _interests_ensure(officer)
+        interests = _interests_ensure(officer) + _promoter_interests_ensure(officer)
     stdout.write(
         f"Investment: {rates} new exchange rates, {len(TOOLS)} incentive tools ({tools} new), "
         f"{len(OPPORTUNITIES)} opportunities ({opportunities} new), {len(investor_specs())} "
@@ -1449,6 +1452,9 @@ def _opportunities_ensure(space, officer, organisations) -> int:
         )
         opportunity.support_sought.set([supports[code] for code in spec.support])
         created += 1
+    Opportunity.objects.filter(
+        space=space, promoter_organisation__name=COOPAEM, promoter__isnull=True
+    ).update(promoter=User.objects.filter(email=PROMOTER_EMAIL).first())
     return created
 
 
@@ -1561,6 +1567,29 @@ def _interests_ensure(officer) -> int:
             continue
         # Its own random draws, so that a rerun that skips it draws the others the same way.
         _interest_create(opportunity, investor, path, officer, random.Random(number), today)
+        created += 1
+    return created
+
+
+def _promoter_interests_ensure(officer) -> int:
+    """Two investors in cocoa write to the Méagui cooperative, so that its promoter's account has
+    interests to follow: one just received, one already in contact."""
+    opportunity = Opportunity.objects.get(title=MEAGUI_DRYERS)
+    investors = (
+        InvestorProfile.objects.filter(
+            user__email__in=[s.email for s in investor_specs()], sectors__code="cocoa-coffee"
+        )
+        .exclude(user__email=DIASPORA_EMAIL)
+        .order_by("user__email")
+    )
+    created = 0
+    for number, (investor, status) in enumerate(
+        zip(investors, [IS.RECEIVED, IS.IN_CONTACT], strict=False)
+    ):
+        if opportunity.interests.filter(investor=investor).exists():
+            continue
+        rng = random.Random(100 + number)
+        _interest_create(opportunity, investor, PATHS[status], officer, rng, timezone.localdate())
         created += 1
     return created
 
