@@ -155,7 +155,9 @@ def gender_chart(results: Results):
     return horizontal_bars(
         bars,
         title=_("People reached by gender"),
-        description=_("Of %(people)s people reached: women %(women)s, men %(men)s, not recorded %(unknown)s.")
+        description=_(
+            "Of %(people)s people reached: women %(women)s, men %(men)s, not recorded %(unknown)s."
+        )
         % {
             "women": results.women,
             "men": results.men,
