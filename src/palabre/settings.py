@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "palabre.deliberation",
     "palabre.actions",
     "palabre.investment",
+    "palabre.calls",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Domain operations on calls: the grid, submissions before the deadline, the ranking."""
