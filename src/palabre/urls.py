@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("palabre.deliberation.urls")),
     path("", include("palabre.actions.urls")),
     path("investissement/", include("palabre.investment.urls")),
+    path("appels/", include("palabre.calls.urls")),
     path("taches/", include("palabre.jobs.urls")),
     path("journal/", include("palabre.audit.urls")),
     path("documents/", include("palabre.documents.urls")),

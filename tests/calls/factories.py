@@ -7,7 +7,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from palabre.calls.models import Call, CallKind, Criterion, Part, RequiredDocument
+from palabre.calls.models import Call, CallKind, CallStatus, Criterion, Part, RequiredDocument
 from tests.accounts.factories import make_user
 from tests.spaces.factories import SpaceFactory
 
@@ -26,6 +26,7 @@ class CallFactory(factory.django.DjangoModelFactory):
 
     space = factory.SubFactory(SpaceFactory)
     kind = CallKind.EXPERTISE
+    status = CallStatus.PUBLISHED
     reference = factory.Sequence(lambda n: f"AMI-2027-{n:03d}")
     title = "Recrutement d'un expert pour l'animation de l'espace de concertation"
     terms_of_reference = "<p>Accompagner la mise en place de l'espace de concertation.</p>"

@@ -12,8 +12,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from palabre.core.currencies import amount_field, currency_field
 from palabre.spaces.models import Space
@@ -28,6 +30,13 @@ class CallKind(models.TextChoices):
 
 class PriceFormula(models.TextChoices):
     LOWEST_OVER_OFFER = "lowest_over_offer", _("Lowest price ÷ offer price × weight")
+
+
+class CallStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", pgettext_lazy("call", "Published")
+    SCORING_CLOSED = "scoring_closed", _("Technical scoring closed")
+    DECIDED = "decided", _("Decided")
 
 
 class Call(models.Model):
@@ -59,6 +68,9 @@ class Call(models.Model):
     )
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     results_on = models.DateField(_("notification date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=CallStatus.choices, default=CallStatus.DRAFT
+    )
     technical_closed_at = models.DateTimeField(
         _("technical scoring closed on"), null=True, blank=True, editable=False
     )
@@ -85,9 +97,17 @@ class Call(models.Model):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("A call must close after it opens.")})
 
+    def get_absolute_url(self) -> str:
+        return reverse("calls:call", args=[self.pk])
+
     def is_open(self, at=None) -> bool:
+        """Accepting submissions: published, and between its opening and its deadline."""
         at = at or timezone.now()
-        return self.opens_at <= at < self.closes_at
+        return self.status == CallStatus.PUBLISHED and self.opens_at <= at < self.closes_at
+
+    @property
+    def financial_parts_open(self) -> bool:
+        return self.status in (CallStatus.SCORING_CLOSED, CallStatus.DECIDED)
 
 
 class Part(models.TextChoices):

@@ -21,7 +21,7 @@ from palabre.audit.services import audit_record
 from palabre.core.uploads import DOCUMENT_KINDS, check_upload
 from palabre.notifications.services import notify
 
-from ..models import Call, RequiredDocument, Submission, SubmissionFile
+from ..models import Call, CallStatus, RequiredDocument, Submission, SubmissionFile
 
 
 def deadline_text(call: Call) -> str:
@@ -31,9 +31,9 @@ def deadline_text(call: Call) -> str:
 
 
 def _refuse_outside_window(call: Call, at) -> None:
-    if at < call.opens_at:
+    if call.status == CallStatus.DRAFT or at < call.opens_at:
         raise ValidationError(_("This call is not open yet."), code="call_not_open")
-    if at >= call.closes_at:
+    if at >= call.closes_at or call.status != CallStatus.PUBLISHED:
         raise ValidationError(
             _(
                 "The call closed on %(deadline)s; your submission arrived at %(at)s and cannot "

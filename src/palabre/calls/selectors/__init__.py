@@ -1,0 +1,1 @@
+"""Reads of calls, one module per part."""

@@ -1,0 +1,3 @@
+"""Addresses of the applicants part."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Addresses of the decision part."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Addresses of the evaluation part."""
+
+urlpatterns: list = []

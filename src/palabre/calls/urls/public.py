@@ -1,0 +1,3 @@
+"""Addresses of the public part."""
+
+urlpatterns: list = []
