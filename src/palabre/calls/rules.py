@@ -100,3 +100,6 @@ rules.add_perm("calls.declare_no_conflict", is_evaluator)
 rules.add_perm("calls.evaluate", declared_no_conflict)
 rules.add_perm("calls.view_financial", financial_parts_open & (declared_no_conflict | can_manage))
 rules.add_perm("calls.view_ranking", financial_parts_open & (declared_no_conflict | can_manage))
+
+# --- applicants part: the list of one's own submissions (each row is one's own).
+rules.add_perm("calls.view_own_submissions", rules.is_authenticated)

@@ -21,6 +21,7 @@ KIND_LABELS = {
     "report": _("Report"),
     "action_plan": _("Action plan"),
     "pilot_sheet": _("Pilot sheet"),
+    "evaluation_report": _("Evaluation report"),
     "sample": _("Sample document"),
 }
 

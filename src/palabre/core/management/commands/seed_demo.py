@@ -19,6 +19,7 @@ SEEDERS = [
     "palabre.deliberation.demo_consultations",
     "palabre.actions.demo",
     "palabre.investment.demo",
+    "palabre.calls.demo",
 ]
 
 
