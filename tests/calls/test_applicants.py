@@ -290,3 +290,13 @@ def test_filtering_my_submissions_with_htmx_swaps_only_the_results(client, call)
     assert (
         "Bureau" not in client.get(reverse("calls:my_submissions") + "?counts=no").content.decode()
     )
+
+
+def test_a_call_for_projects_without_price_asks_for_the_amount_requested_optionally(client, call):
+    call.criteria.filter(is_price=True).delete()
+    client.force_login(make_user())
+    page = client.get(submit_url(call)).content.decode()
+    assert "Amount requested (XOF)" in page and "Price of the financial offer" not in page
+    response = client.post(submit_url(call), {**form_data(call), "price": ""})
+    assert response.status_code == 302
+    assert Submission.objects.get(call=call).price is None

@@ -28,9 +28,12 @@ class SubmissionForm(forms.Form):
 
     def __init__(self, *args, call: Call, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["price"].label = _("Price of the financial offer (%(currency)s)") % {
-            "currency": call.currency
-        }
+        if call.criteria.filter(is_price=True).exists():
+            label = _("Price of the financial offer (%(currency)s)")
+        else:  # a call for projects scored without price: the amount the project asks for
+            label = _("Amount requested (%(currency)s)")
+            self.fields["price"].required = False
+        self.fields["price"].label = label % {"currency": call.currency}
         self.requirements = list(call.required_documents.all())
         for requirement in self.requirements:
             # Whether a file is missing, of the wrong kind or too large is the service's to say.

@@ -113,7 +113,11 @@ def submit(
                     "The financial offer (%(price)s %(currency)s) is above the ceiling of "
                     "%(ceiling)s %(currency)s."
                 )
-                % {"price": price, "ceiling": call.budget_ceiling, "currency": call.currency}
+                % {
+                    "price": formats.number_format(price, 0, force_grouping=True),
+                    "ceiling": formats.number_format(call.budget_ceiling, 0, force_grouping=True),
+                    "currency": call.currency,
+                }
                 if over
                 else ""
             ),
