@@ -39,12 +39,6 @@ class PilotStage(models.TextChoices):
 STAGE_ORDER = list(PilotStage.values)
 
 
-class IncentiveToolQuerySet(models.QuerySet):
-    def at_least(self, stage: str):
-        """Tools that reached `stage` or went further."""
-        return self.filter(stage__in=STAGE_ORDER[STAGE_ORDER.index(stage) :])
-
-
 class IncentiveTool(models.Model):
     space = models.ForeignKey(
         Space,
@@ -103,8 +97,6 @@ class IncentiveTool(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = IncentiveToolQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("incentive tool")
