@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "palabre.actions",
     "palabre.investment",
     "palabre.calls",
+    "palabre.indicators",
+    "palabre.knowledge",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("palabre.meetings.urls")),
     path("", include("palabre.deliberation.urls")),
     path("", include("palabre.actions.urls")),
+    path("", include("palabre.indicators.urls")),
+    path("", include("palabre.knowledge.urls")),
     path("investissement/", include("palabre.investment.urls")),
     path("appels/", include("palabre.calls.urls")),
     path("taches/", include("palabre.jobs.urls")),

@@ -1,0 +1,237 @@
+"""The participation ledger: unique people across every meeting, training and forum.
+
+A person counts once whatever the number of meetings they attended. Attendance left on an entry
+that was later merged into another counts for the entry kept. Removed attendance lines and
+cancelled meetings do not count. A meeting belongs to the period in which it started.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from palabre.directory.models import Gender, Person
+from palabre.meetings.models import Attendance, MeetingKind, MeetingStatus, ParticipationMode
+from palabre.spaces.models import Membership
+from palabre.territories.models import Country
+
+from ..models import Unit
+from .base import UNKNOWN, Breakdown, Part, Result, Rule, Scope, register
+
+DIASPORA, RESIDENT = "diaspora", "resident"
+BOTH = "both"
+
+
+def attendances_in(scope: Scope) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(
+        removed_at__isnull=True,
+        meeting__space_id__in=scope.space_ids,
+        **scope.during("meeting__starts_at"),
+    ).exclude(meeting__status=MeetingStatus.CANCELLED)
+
+
+def _identities(attendances: QuerySet[Attendance]) -> QuerySet:
+    return attendances.values(identity=Coalesce("person__merged_into_id", "person_id"))
+
+
+def participants(scope: Scope) -> QuerySet[Person]:
+    return Person.objects.filter(pk__in=_identities(attendances_in(scope)))
+
+
+def _with_college(people: QuerySet[Person], scope: Scope) -> QuerySet[Person]:
+    """The college of each person's earliest membership among the spaces measured."""
+    college = (
+        Membership.objects.filter(
+            person_id=OuterRef("pk"), space_id__in=scope.space_ids, college__isnull=False
+        )
+        .order_by("start_date", "pk")
+        .values("college__name")[:1]
+    )
+    return people.annotate(college_name=Coalesce(Subquery(college), Value(UNKNOWN)))
+
+
+def _with_origin(people: QuerySet[Person], scope: Scope) -> QuerySet[Person]:
+    return people.annotate(
+        origin=Case(
+            When(country_of_residence__isnull=True, then=Value(UNKNOWN)),
+            When(country_of_residence_id=scope.country_id, then=Value(RESIDENT)),
+            default=Value(DIASPORA),
+            output_field=CharField(),
+        )
+    )
+
+
+def _counts(people: QuerySet[Person], field: str) -> dict:
+    rows = people.order_by().values(field).annotate(n=Count("pk")).values_list(field, "n")
+    return {(key if key not in (None, "") else UNKNOWN): n for key, n in rows}
+
+
+def _gender_parts(people: QuerySet[Person]) -> list[Part]:
+    counts = _counts(people, "gender")
+    parts = [Part(code, str(label), counts.get(code, 0)) for code, label in Gender.choices]
+    return parts + [Part(UNKNOWN, _("Not recorded"), counts.get(UNKNOWN, 0))]
+
+
+def _mode_parts(scope: Scope, total: int) -> list[Part]:
+    attendances = attendances_in(scope)
+    counts = Person.objects.aggregate(
+        in_person=Count(
+            "pk",
+            filter=Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.IN_PERSON))),
+        ),
+        online=Count(
+            "pk", filter=Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.ONLINE)))
+        ),
+    )
+    both = counts["in_person"] + counts["online"] - total
+    return [
+        Part(ParticipationMode.IN_PERSON, _("In person only"), counts["in_person"] - both),
+        Part(ParticipationMode.ONLINE, _("Online only"), counts["online"] - both),
+        Part(BOTH, _("Both"), both),
+    ]
+
+
+def _breakdown(scope: Scope, people: QuerySet[Person], dimension: str, total: int) -> Breakdown:
+    if dimension == "gender":
+        return Breakdown(dimension, _gender_parts(people))
+    if dimension == "college":
+        counts = _counts(_with_college(people, scope), "college_name")
+        parts = [Part(name, name, n) for name, n in sorted(counts.items()) if name != UNKNOWN] + [
+            Part(UNKNOWN, _("Not a member of a college"), counts.get(UNKNOWN, 0))
+        ]
+        return Breakdown(dimension, parts)
+    if dimension == "country":
+        counts = _counts(people, "country_of_residence_id")
+        countries = Country.objects.in_bulk([key for key in counts if key != UNKNOWN])
+        parts = sorted(
+            (Part(str(pk), str(countries[pk]), n) for pk, n in counts.items() if pk != UNKNOWN),
+            key=lambda part: (-part.value, part.label),
+        )
+        return Breakdown(
+            dimension, parts + [Part(UNKNOWN, _("Not recorded"), counts.get(UNKNOWN, 0))]
+        )
+    if dimension == "origin":
+        counts = _counts(_with_origin(people, scope), "origin")
+        return Breakdown(
+            dimension,
+            [
+                Part(DIASPORA, _("Diaspora (living abroad)"), counts.get(DIASPORA, 0)),
+                Part(RESIDENT, _("Living in the country"), counts.get(RESIDENT, 0)),
+                Part(UNKNOWN, _("Not recorded"), counts.get(UNKNOWN, 0)),
+            ],
+        )
+    if dimension == "mode":
+        return Breakdown(dimension, _mode_parts(scope, total))
+    if dimension == "meeting_kind":
+        rows = dict(
+            attendances_in(scope)
+            .order_by()
+            .values("meeting__kind")
+            .annotate(n=Count(Coalesce("person__merged_into_id", "person_id"), distinct=True))
+            .values_list("meeting__kind", "n")
+        )
+        return Breakdown(
+            dimension,
+            [Part(code, str(label), rows.get(code, 0)) for code, label in MeetingKind.choices],
+            note=_("Someone who came to meetings of several kinds is counted in each of them."),
+        )
+    raise ValueError(dimension)
+
+
+def count_participants(scope: Scope, dimensions: tuple[str, ...]) -> Result:
+    people = participants(scope)
+    total = people.count()
+    return Result(
+        value=total,
+        breakdowns=[_breakdown(scope, people, dimension, total) for dimension in dimensions],
+    )
+
+
+def share_of_women(scope: Scope, dimensions: tuple[str, ...]) -> Result:
+    """Women among the participants whose gender is recorded; the others are counted apart."""
+    people = participants(scope)
+    parts = _gender_parts(people)
+    by_key = {part.key: part.value for part in parts}
+    unknown = by_key.pop(UNKNOWN)
+    known = sum(by_key.values())
+    value = None
+    if known:
+        value = (Decimal(by_key[Gender.FEMALE] * 100) / known).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+    breakdowns = [Breakdown("gender", parts)] if "gender" in dimensions else []
+    return Result(
+        value=value,
+        breakdowns=breakdowns,
+        unknown=unknown,
+        unknown_label=_("participants whose gender is not recorded"),
+        explanation=_("%(women)s women out of %(known)s participants whose gender is recorded.")
+        % {"women": by_key[Gender.FEMALE], "known": known},
+    )
+
+
+def participant_records(scope: Scope, dimension: str = "", key: str = "") -> QuerySet[Person]:
+    """The people behind a participation figure, or behind one group of a breakdown."""
+    people = participants(scope)
+    if dimension == "gender":
+        people = people.filter(gender="" if key == UNKNOWN else key)
+    elif dimension == "college":
+        people = _with_college(people, scope).filter(college_name=key)
+    elif dimension == "country":
+        if key == UNKNOWN:
+            people = people.filter(country_of_residence__isnull=True)
+        else:
+            people = people.filter(country_of_residence_id=int(key) if key.isdigit() else 0)
+    elif dimension == "origin":
+        people = _with_origin(people, scope).filter(origin=key)
+    elif dimension == "mode":
+        attendances = attendances_in(scope)
+        in_person = Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.IN_PERSON)))
+        online = Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.ONLINE)))
+        people = people.filter(
+            {
+                ParticipationMode.IN_PERSON: in_person & ~online,
+                ParticipationMode.ONLINE: online & ~in_person,
+                BOTH: in_person & online,
+            }.get(key, Q(pk__in=[]))
+        )
+    elif dimension == "meeting_kind":
+        people = people.filter(pk__in=_identities(attendances_in(scope).filter(meeting__kind=key)))
+    return people.select_related("organisation", "country_of_residence").order_by(
+        "last_name", "first_name", "pk"
+    )
+
+
+PARTICIPATION_DIMENSIONS = ("gender", "college", "country", "origin", "mode", "meeting_kind")
+
+register(
+    Rule(
+        key="unique_participants",
+        label=gettext_lazy("Unique participants in meetings, trainings and forums"),
+        unit=Unit.NUMBER,
+        dimensions=PARTICIPATION_DIMENSIONS,
+        compute=count_participants,
+        records=participant_records,
+        records_kind="people",
+        description=gettext_lazy(
+            "Each person counts once, whatever the number of meetings they attended."
+        ),
+    )
+)
+register(
+    Rule(
+        key="women_share",
+        label=gettext_lazy("Share of women among the participants"),
+        unit=Unit.PERCENT,
+        dimensions=("gender",),
+        compute=share_of_women,
+        records=participant_records,
+        records_kind="people",
+        description=gettext_lazy(
+            "Computed over the participants whose gender is recorded; the others are shown "
+            "beside the figure."
+        ),
+    )
+)

@@ -1,0 +1,3 @@
+"""Addresses of the dashboard part of the indicators."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Addresses of the management part of the indicators."""
+
+urlpatterns = []

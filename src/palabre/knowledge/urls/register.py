@@ -1,0 +1,3 @@
+"""Addresses of the register part of the knowledge of a space."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Addresses of the reports part of the knowledge of a space."""
+
+urlpatterns = []
