@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core libcairo2
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 
-.PHONY: demo serve test install install-test system-deps system-deps-test lint format messages makemessages clean bench bench-consultations
+.PHONY: demo serve test install install-test system-deps system-deps-test lint format messages makemessages clean bench bench-consultations bench-indicators
 
 demo: install
 	$(BIN)/palabre demo --port $(PORT)
@@ -81,7 +81,7 @@ clean:
 BENCH_PEOPLE ?= 10000
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/palabre_bench
 
-bench: $(VENV)/.installed bench-consultations
+bench: $(VENV)/.installed bench-consultations bench-indicators
 	$(BIN)/python benchmarks/run.py --people $(BENCH_PEOPLE)
 	$(if $(BENCH_PG_URL),$(BIN)/python benchmarks/run.py --people $(BENCH_PEOPLE) --database-url $(BENCH_PG_URL))
 
@@ -89,3 +89,8 @@ bench: $(VENV)/.installed bench-consultations
 bench-consultations: $(VENV)/.installed
 	$(BIN)/python benchmarks/consultation_analysis.py
 	$(if $(BENCH_PG_URL),$(BIN)/python benchmarks/consultation_analysis.py --database-url $(BENCH_PG_URL))
+
+# Every indicator of a logframe over 1,000,000 attendance lines (PostgreSQL only: its own
+# database, dropped and created again).
+bench-indicators: $(VENV)/.installed
+	$(if $(BENCH_PG_URL),$(BIN)/python benchmarks/indicators.py)

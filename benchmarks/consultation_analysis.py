@@ -332,17 +332,7 @@ def section(results, context, command: str, elapsed: float) -> str:
         f"{common.REQUESTS} requests after one untimed request (which counts the queries).",
         f"- Whole run: {elapsed:.0f} s",
         "",
-        *common.table(results),
-        "",
-        "Notes:",
-        "",
-        *(notes or ["- none"]),
-        "",
-        "Run it again:",
-        "",
-        "```sh",
-        command,
-        "```",
+        *common.results_and_notes(results, notes, command),
     ]
     return "\n".join(lines)
 

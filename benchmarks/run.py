@@ -568,6 +568,23 @@ def fmt(value, pattern: str = "{:,.0f}") -> str:
     return "–" if value is None else pattern.format(value).replace(",", " ")
 
 
+def results_and_notes(results: list[Result], notes: list[str], command: str) -> list[str]:
+    """The end of every benchmark's section: the table, the notes, how to run it again."""
+    return [
+        *table(results),
+        "",
+        "Notes:",
+        "",
+        *(notes or ["- none"]),
+        "",
+        "Run it again:",
+        "",
+        "```sh",
+        command,
+        "```",
+    ]
+
+
 def table(results: list[Result]) -> list[str]:
     lines = [
         "| Measure | Median ms | p95 ms | SQL queries | Bytes | Peak memory MiB |",
@@ -599,17 +616,7 @@ def section(results: list[Result], context: dict, command: str, elapsed: float) 
         "the demo secretariat account.",
         f"- Whole run: {elapsed:.0f} s",
         "",
-        *table(results),
-        "",
-        "Notes:",
-        "",
-        *(notes or ["- none"]),
-        "",
-        "Run it again:",
-        "",
-        "```sh",
-        command,
-        "```",
+        *results_and_notes(results, notes, command),
     ]
     return "\n".join(lines)
 

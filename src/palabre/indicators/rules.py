@@ -12,7 +12,7 @@ import rules
 
 from palabre.core.rules import is_site_admin
 from palabre.spaces.models import Space, Visibility
-from palabre.spaces.rules import is_space_approver, is_space_member, is_space_secretariat
+from palabre.spaces.rules import role_predicates
 
 
 def space_of(obj) -> Space | None:
@@ -23,19 +23,7 @@ def space_of(obj) -> Space | None:
     return obj.space
 
 
-@rules.predicate
-def is_member(user, obj) -> bool:
-    return is_space_member(user, space_of(obj))
-
-
-@rules.predicate
-def is_secretariat(user, obj) -> bool:
-    return is_space_secretariat(user, space_of(obj))
-
-
-@rules.predicate
-def is_approver(user, obj) -> bool:
-    return is_space_approver(user, space_of(obj))
+is_member, is_secretariat, is_approver = role_predicates(space_of)
 
 
 @rules.predicate

@@ -51,3 +51,22 @@ rules.add_perm("spaces.manage_members", is_space_secretariat | is_site_admin)
 rules.add_perm("spaces.change_space", is_space_secretariat | is_site_admin)
 rules.add_perm("spaces.add_space", is_site_admin)
 rules.add_perm("spaces.manage_colleges", is_space_secretariat | is_site_admin)
+
+
+def role_predicates(space_of):
+    """The member, secretariat and approver predicates for objects kept by a space, which
+    `space_of(obj)` finds (it receives the space itself too)."""
+
+    @rules.predicate
+    def is_member(user, obj) -> bool:
+        return is_space_member(user, space_of(obj))
+
+    @rules.predicate
+    def is_secretariat(user, obj) -> bool:
+        return is_space_secretariat(user, space_of(obj))
+
+    @rules.predicate
+    def is_approver(user, obj) -> bool:
+        return is_space_approver(user, space_of(obj))
+
+    return is_member, is_secretariat, is_approver

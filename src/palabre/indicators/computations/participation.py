@@ -7,7 +7,18 @@ cancelled meetings do not count. A meeting belongs to the period in which it sta
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -74,21 +85,46 @@ def _gender_parts(people: QuerySet[Person]) -> list[Part]:
     return parts + [Part(UNKNOWN, _("Not recorded"), counts.get(UNKNOWN, 0))]
 
 
-def _mode_parts(scope: Scope, total: int) -> list[Part]:
-    attendances = attendances_in(scope)
-    counts = Person.objects.aggregate(
-        in_person=Count(
-            "pk",
-            filter=Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.IN_PERSON))),
-        ),
-        online=Count(
-            "pk", filter=Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.ONLINE)))
-        ),
+def _modes_per_person(scope: Scope) -> QuerySet:
+    """One row per person: whether they took part in person, online (1 or 0 each). Grouping the
+    attendance once keeps "in person and not online" a single pass over the table, where two
+    IN (subquery) filters make PostgreSQL rescan it for every person."""
+
+    def took_part(mode: str):
+        return Max(
+            Case(When(mode=mode, then=Value(1)), default=Value(0), output_field=IntegerField())
+        )
+
+    return (
+        attendances_in(scope)
+        .order_by()
+        .values(identity=Coalesce("person__merged_into_id", "person_id"))
+        .annotate(
+            in_person=took_part(ParticipationMode.IN_PERSON),
+            online=took_part(ParticipationMode.ONLINE),
+        )
     )
-    both = counts["in_person"] + counts["online"] - total
+
+
+MODE_GROUPS = {
+    ParticipationMode.IN_PERSON: {"in_person": 1, "online": 0},
+    ParticipationMode.ONLINE: {"in_person": 0, "online": 1},
+    BOTH: {"in_person": 1, "online": 1},
+}
+
+
+def _mode_parts(scope: Scope, total: int) -> list[Part]:
+    """Who came in person at least once, who online at least once: those in both groups are
+    counted once, in "both"."""
+    attendances = attendances_in(scope)
+    in_person, online = (
+        _identities(attendances.filter(mode=mode)).distinct().count()
+        for mode in (ParticipationMode.IN_PERSON, ParticipationMode.ONLINE)
+    )
+    both = in_person + online - total
     return [
-        Part(ParticipationMode.IN_PERSON, _("In person only"), counts["in_person"] - both),
-        Part(ParticipationMode.ONLINE, _("Online only"), counts["online"] - both),
+        Part(ParticipationMode.IN_PERSON, _("In person only"), in_person - both),
+        Part(ParticipationMode.ONLINE, _("Online only"), online - both),
         Part(BOTH, _("Both"), both),
     ]
 
@@ -187,16 +223,8 @@ def participant_records(scope: Scope, dimension: str = "", key: str = "") -> Que
     elif dimension == "origin":
         people = _with_origin(people, scope).filter(origin=key)
     elif dimension == "mode":
-        attendances = attendances_in(scope)
-        in_person = Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.IN_PERSON)))
-        online = Q(pk__in=_identities(attendances.filter(mode=ParticipationMode.ONLINE)))
-        people = people.filter(
-            {
-                ParticipationMode.IN_PERSON: in_person & ~online,
-                ParticipationMode.ONLINE: online & ~in_person,
-                BOTH: in_person & online,
-            }.get(key, Q(pk__in=[]))
-        )
+        flags = MODE_GROUPS.get(key, {"in_person": 0, "online": 0})
+        people = people.filter(pk__in=_modes_per_person(scope).filter(**flags).values("identity"))
     elif dimension == "meeting_kind":
         people = people.filter(pk__in=_identities(attendances_in(scope).filter(meeting__kind=key)))
     return people.select_related("organisation", "country_of_residence").order_by(

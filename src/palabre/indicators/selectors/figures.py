@@ -130,7 +130,8 @@ def figures_for(
     return rows
 
 
-def _number(value):
+def plain_number(value):
+    """A figure for scripts: an integer when it is one, else a float; None stays None."""
     if value is None:
         return None
     value = Decimal(value)
@@ -151,23 +152,23 @@ def figures_as_data(rows: list[IndicatorFigures]) -> list[dict]:
                 "unit": indicator.unit,
                 "method": indicator.method,
                 "rule": indicator.rule,
-                "baseline": _number(indicator.baseline),
+                "baseline": plain_number(indicator.baseline),
                 "comparison": indicator.comparison,
-                "target": _number(indicator.target),
+                "target": plain_number(indicator.target),
                 "period": current.period.code,
-                "value": _number(current.value),
+                "value": plain_number(current.value),
                 "met": current.met,
                 "unknown": result.unknown if result else 0,
                 "source": current.entry.source if current.entry else "",
                 "breakdowns": {
                     breakdown.dimension: [
-                        {"key": part.key, "label": part.label, "value": _number(part.value)}
+                        {"key": part.key, "label": part.label, "value": plain_number(part.value)}
                         for part in breakdown.parts
                     ]
                     for breakdown in (result.breakdowns if result else [])
                 },
                 "series": [
-                    {"period": figure.period.code, "value": _number(figure.value)}
+                    {"period": figure.period.code, "value": plain_number(figure.value)}
                     for figure in row.series
                 ],
             }
