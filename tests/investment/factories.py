@@ -16,8 +16,6 @@ from palabre.investment.models import (
     IncentiveTool,
     InvestorKind,
     InvestorProfile,
-    Learning,
-    LearningKind,
     MobilisedAmount,
     Opportunity,
     PilotActivity,
@@ -27,6 +25,12 @@ from palabre.investment.models import (
 from palabre.spaces.models import Visibility
 from palabre.territories.models import Region, Sector
 from tests.accounts.factories import make_user
+from tests.knowledge.register_factories import (
+    LESSON_TEXT,
+    RECOMMENDATION_TEXT,
+    LessonFactory,
+    RecommendationFactory,
+)
 from tests.spaces.factories import SpaceFactory, country
 
 
@@ -79,14 +83,16 @@ class MobilisedAmountFactory(factory.django.DjangoModelFactory):
     currency = "XOF"
 
 
-class LearningFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Learning
+def tool_lesson(tool, text: str = LESSON_TEXT, **fields):
+    """A lesson of the knowledge register drawn from the tool's pilot."""
+    fields = {"visibility": tool.visibility, **fields}
+    return LessonFactory(space=tool.space, statement=text, tools=[tool], **fields)
 
-    tool = factory.SubFactory(IncentiveToolFactory)
-    kind = LearningKind.LESSON
-    text = "Un guichet physique rassure les investisseurs de passage au pays."
-    created_by = factory.LazyFunction(make_user)
+
+def tool_recommendation(tool, text: str = RECOMMENDATION_TEXT, **fields):
+    """A recommendation of the knowledge register drawn from the tool's pilot."""
+    fields = {"visibility": tool.visibility, **fields}
+    return RecommendationFactory(space=tool.space, statement=text, tools=[tool], **fields)
 
 
 class ExchangeRateFactory(factory.django.DjangoModelFactory):

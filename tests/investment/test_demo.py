@@ -16,7 +16,6 @@ from palabre.investment.models import (
     IncentiveTool,
     InterestStatusChange,
     InvestorProfile,
-    Learning,
     MobilisedAmount,
     Opportunity,
     PilotActivity,
@@ -24,6 +23,7 @@ from palabre.investment.models import (
 )
 from palabre.investment.services.rates import total_of
 from palabre.investment.services.stages import missing_for_stage
+from palabre.knowledge.models import Lesson, Recommendation
 from palabre.spaces.models import Membership, Role
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,8 @@ MODELS = [
     IncentiveTool,
     PilotActivity,
     MobilisedAmount,
-    Learning,
+    Lesson,
+    Recommendation,
     StageChange,
     Opportunity,
     InvestorProfile,
@@ -60,6 +61,12 @@ def test_each_partner_country_has_three_or_four_tools_at_various_stages(seeded):
             assert not missing_for_stage(tool, stage), (tool.title, stage)
         last = tool.stage_changes.order_by("-at", "-pk").first()
         assert (last.to_stage if last else "identified") == tool.stage, tool.title
+    # The pilots' lessons are in the knowledge register, linked to their tools.
+    capitalised = IncentiveTool.objects.filter(stage="capitalised")
+    assert capitalised.exists()
+    for tool in capitalised:
+        assert tool.lessons.filter(space=tool.space).exists(), tool.title
+        assert tool.recommendations.filter(space=tool.space).exists(), tool.title
     # Amounts over two years in several currencies, all convertible with the demo's rates.
     amounts = MobilisedAmount.objects.all()
     assert {a.date.year for a in amounts} == {2025, 2026}

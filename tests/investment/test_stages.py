@@ -8,14 +8,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from palabre.audit.models import AuditEvent
-from palabre.investment.models import LearningKind, PilotStage, StageChange
+from palabre.investment.models import PilotStage, StageChange
 from palabre.investment.services.stages import allowed_stages, change_stage
 from tests.accounts.factories import make_user
 from tests.investment.factories import (
     IncentiveToolFactory,
-    LearningFactory,
     MobilisedAmountFactory,
     PilotActivityFactory,
+    tool_lesson,
+    tool_recommendation,
 )
 
 pytestmark = pytest.mark.django_db
@@ -95,10 +96,11 @@ def test_capitalised_needs_a_lesson_and_a_recommendation():
     )
     PilotActivityFactory(tool=tool)
     change_stage(tool=tool, stage=PilotStage.ANALYSED, actor=make_user())
-    LearningFactory(tool=tool, kind=LearningKind.LESSON)
+    tool_lesson(tool)
     message = refused(tool, PilotStage.CAPITALISED)
     assert "recommendation" in message and "lesson" not in message
-    LearningFactory(tool=tool, kind=LearningKind.RECOMMENDATION, text="Ouvrir le samedi.")
+    assert "knowledge register" in message
+    tool_recommendation(tool, "Ouvrir le samedi.")
     change_stage(tool=tool, stage=PilotStage.CAPITALISED, actor=make_user())
     tool.refresh_from_db()
     assert tool.stage == PilotStage.CAPITALISED

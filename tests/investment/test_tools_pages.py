@@ -14,7 +14,6 @@ from django.urls import reverse
 from palabre.audit.models import AuditEvent
 from palabre.investment.models import (
     IncentiveTool,
-    Learning,
     MobilisedAmount,
     PilotActivity,
     PilotStage,
@@ -31,11 +30,12 @@ from tests.spaces.factories import SpaceFactory, country, member_user
 from .factories import (
     ExchangeRateFactory,
     IncentiveToolFactory,
-    LearningFactory,
     MobilisedAmountFactory,
     PilotActivityFactory,
     days_ago,
     region,
+    tool_lesson,
+    tool_recommendation,
 )
 
 pytestmark = pytest.mark.django_db
@@ -358,13 +358,12 @@ def test_a_member_who_edits_or_changes_the_stage_gets_403_and_nothing_changes(
     for name, data in [
         ("activity_add", {"date": "2026-03-01", "title": "Ouverture"}),
         ("amount_add", {"date": "2026-03-01", "amount": "100", "currency": "EUR"}),
-        ("learning_add", {"kind": "lesson", "text": "Leçon"}),
     ]:
         assert client.post(url(name, tool), data).status_code == 403
     tool.refresh_from_db()
     assert tool.title != "Autre" and tool.stage == PilotStage.IDENTIFIED
     assert not StageChange.objects.exists() and not PilotActivity.objects.exists()
-    assert not MobilisedAmount.objects.exists() and not Learning.objects.exists()
+    assert not MobilisedAmount.objects.exists()
     assert not AuditEvent.objects.filter(action__startswith="investment.").exists()
 
 
@@ -414,10 +413,10 @@ def test_going_back_without_a_reason_is_refused(client, space, officer):
     assert tool.stage == PilotStage.DESIGNED
 
 
-def test_an_officer_adds_an_activity_an_amount_and_learnings(client, space, officer):
+def test_an_officer_adds_an_activity_and_an_amount(client, space, officer):
     tool = IncentiveToolFactory(space=space)
     client.force_login(officer)
-    for name in ("activity_add", "amount_add", "learning_add"):
+    for name in ("activity_add", "amount_add"):
         assert client.get(url(name, tool)).status_code == 200
 
     response = client.post(
@@ -429,16 +428,31 @@ def test_an_officer_adds_an_activity_an_amount_and_learnings(client, space, offi
         url("amount_add", tool),
         {"date": "2026-04-01", "amount": "2500", "currency": "EUR", "source": "Association"},
     )
-    client.post(url("learning_add", tool), {"kind": "lesson", "text": "Le guichet rassure."})
-    client.post(
-        url("learning_add", tool),
-        {"kind": "recommendation", "text": "Ouvrir un guichet en ligne.", "addressee": "DGIE"},
-    )
 
     html = get(client, tool.get_absolute_url())
     assert "Journée de la diaspora à Soubré" in html and "85 participants" in html
-    assert "2,500 EUR" in html and "Le guichet rassure." in html and "to DGIE" in html
-    assert AuditEvent.objects.filter(object_id=str(tool.pk)).count() == 4
+    assert "2,500 EUR" in html
+    assert AuditEvent.objects.filter(object_id=str(tool.pk)).count() == 2
+
+
+def test_the_page_lists_the_tools_knowledge_and_links_to_capturing_it(client, space, officer):
+    tool = IncentiveToolFactory(space=space)
+    lesson = tool_lesson(tool, "Le guichet rassure.", title="Un guichet qui rassure")
+    recommendation = tool_recommendation(tool, "Ouvrir un guichet en ligne.", addressee="DGIE")
+    hidden = tool_lesson(
+        tool, "Entre membres.", title="Note des membres", visibility=Visibility.MEMBERS
+    )
+    capture = reverse("knowledge:capture_tool", args=[space.slug, tool.pk])
+
+    html = get(client, tool.get_absolute_url())
+    assert lesson.get_absolute_url() in html and "Le guichet rassure." in html
+    assert recommendation.get_absolute_url() in html and "to DGIE" in html
+    assert "Note des membres" not in html and hidden.get_absolute_url() not in html
+    assert capture not in html
+
+    client.force_login(officer)
+    html = get(client, tool.get_absolute_url())
+    assert capture in html and "Note des membres" in html
 
 
 def test_a_bad_amount_is_refused_with_a_message(client, space, officer):
@@ -457,11 +471,14 @@ def test_the_page_costs_the_same_with_a_short_or_long_record(client, space, offi
     client.force_login(officer)
     PilotActivityFactory(tool=tool)
     MobilisedAmountFactory(tool=tool)
-    LearningFactory(tool=tool)
+    tool_lesson(tool)
+    tool_recommendation(tool)
     few = queries_for(client, tool.get_absolute_url())
     PilotActivityFactory.create_batch(10, tool=tool)
     MobilisedAmountFactory.create_batch(10, tool=tool)
-    LearningFactory.create_batch(10, tool=tool)
+    for _n in range(5):
+        tool_lesson(tool)
+        tool_recommendation(tool)
     tool.partners.add(*OrganisationFactory.create_batch(5))
     assert queries_for(client, tool.get_absolute_url()) == few
 

@@ -7,12 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from palabre.audit.models import AuditEvent
-from palabre.investment.models import IncentiveTool, LearningKind, PilotStage, ToolKind
-from palabre.investment.services.tools import learning_add, tool_create, tool_update
+from palabre.investment.models import IncentiveTool, PilotStage, ToolKind
+from palabre.investment.services.tools import tool_create, tool_update
 from tests.accounts.factories import make_user
 from tests.spaces.factories import SpaceFactory, country
 
-from .factories import IncentiveToolFactory, LearningFactory, region
+from .factories import IncentiveToolFactory, region, tool_lesson, tool_recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +53,8 @@ def test_a_capitalised_tool_keeps_its_analysis():
         results="Dix personnes guidées.",
         analysis="Le guide papier est apprécié.",
     )
-    LearningFactory(tool=tool)
-    LearningFactory(tool=tool, kind=LearningKind.RECOMMENDATION)
+    tool_lesson(tool)
+    tool_recommendation(tool)
     tool.activities.create(date=datetime.date(2026, 2, 1), title="Diffusion")
     with pytest.raises(ValidationError) as error:
         tool_update(
@@ -71,12 +71,3 @@ def test_a_capitalised_tool_keeps_its_analysis():
     assert "an analysis" in " ".join(error.value.messages)
     tool.refresh_from_db()
     assert tool.analysis == "Le guide papier est apprécié."
-
-
-def test_a_learning_is_audited_on_its_tool():
-    tool = IncentiveToolFactory()
-    learning_add(tool=tool, actor=make_user(), kind=LearningKind.LESSON, text="  Une leçon.  ")
-    assert tool.learnings.get().text == "Une leçon."
-    assert AuditEvent.objects.filter(
-        action="investment.tool_learning_add", object_id=str(tool.pk)
-    ).exists()

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from palabre.documents.models import IssuedDocument
-from palabre.investment.models import LearningKind, PilotStage
+from palabre.investment.models import PilotStage
 from palabre.spaces.models import Visibility
 from tests.directory.factories import OrganisationFactory
 from tests.documents.utils import docx_text, pdf_text
@@ -19,10 +19,11 @@ from tests.spaces.factories import SpaceFactory, member_user
 from .factories import (
     ExchangeRateFactory,
     IncentiveToolFactory,
-    LearningFactory,
     MobilisedAmountFactory,
     PilotActivityFactory,
     region,
+    tool_lesson,
+    tool_recommendation,
 )
 
 pytestmark = pytest.mark.django_db
@@ -62,11 +63,15 @@ def tool():
         tool=tool, amount=3_000_000, currency="XOF", date=datetime.date(2026, 5, 1)
     )
     MobilisedAmountFactory(tool=tool, amount=10_000, currency="EUR", date=datetime.date(2026, 6, 1))
-    LearningFactory(tool=tool, text="Un guichet physique rassure les investisseurs de passage.")
-    LearningFactory(
-        tool=tool,
-        kind=LearningKind.RECOMMENDATION,
-        text="Ouvrir une permanence en ligne pour la diaspora.",
+    tool_lesson(
+        tool,
+        "Un guichet physique rassure les investisseurs de passage.",
+        title="Le guichet physique rassure",
+    )
+    tool_recommendation(
+        tool,
+        "Ouvrir une permanence en ligne pour la diaspora.",
+        title="Une permanence en ligne",
         addressee="DGIE",
     )
     return tool
@@ -107,7 +112,7 @@ def test_a_typical_sheet_fits_one_page(client, tool):
 
 def test_the_sheet_follows_the_record_and_is_not_archived(client, tool):
     before = pdf_text(sheet(client, tool, "pdf"))
-    LearningFactory(tool=tool, text="Les femmes de la diaspora investissent dans le commerce.")
+    tool_lesson(tool, "Les femmes de la diaspora investissent dans le commerce.")
     after = pdf_text(sheet(client, tool, "pdf"))
     assert "Les femmes de la diaspora" not in before and "Les femmes de la diaspora" in after
     assert not IssuedDocument.objects.exists()

@@ -38,7 +38,6 @@ PAYLOADS = {
     "investment:tool_stage": {"stage": "designed", "note": "Conçu avec la région."},
     "investment:activity_add": {"date": "{today}", "title": "Ouverture du guichet"},
     "investment:amount_add": {"date": "{today}", "amount": "2500", "currency": "EUR"},
-    "investment:learning_add": {"kind": "lesson", "text": "Un guichet physique rassure."},
 }
 
 

@@ -40,6 +40,8 @@ from palabre.actions.demo import (
 )
 from palabre.directory import demo as directory_demo
 from palabre.directory.models import Organisation, OrganisationKind, Person
+from palabre.knowledge.models import Lesson, Recommendation
+from palabre.knowledge.services.register import title_from
 from palabre.spaces import demo as spaces_demo
 from palabre.spaces.models import Space, Visibility
 from palabre.territories.models import Country, Region, Sector
@@ -52,8 +54,6 @@ from .models import (
     InterestStatusChange,
     InvestorKind,
     InvestorProfile,
-    Learning,
-    LearningKind,
     MobilisedAmount,
     Opportunity,
     OpportunityStatus,
@@ -1391,27 +1391,29 @@ def _tools_ensure(space, officer, organisations) -> int:
             )
             for day, amount, currency, source in spec.amounts
         )
-        Learning.objects.bulk_create(
-            [
-                Learning(tool=tool, kind=LearningKind.LESSON, text=text, created_by=officer)
-                for text in spec.lessons
-            ]
-            + [
-                Learning(
-                    tool=tool,
-                    kind=LearningKind.RECOMMENDATION,
-                    text=text,
-                    addressee=addressee,
-                    created_by=officer,
-                )
-                for text, addressee in spec.recommendations
-            ]
-        )
+        _knowledge_ensure(tool, spec, officer)
         for stage, _day, note in spec.steps:
             change_stage(tool=tool, stage=stage, actor=officer, note=note)
         _date_stage_changes(tool, [day for _stage, day, _note in spec.steps])
         created += 1
     return created
+
+
+def _knowledge_ensure(tool, spec, officer) -> None:
+    """The pilot's lessons and recommendations, in the knowledge register, linked to the tool and
+    dated from its last step (the analysis that drew them)."""
+    learned_on = spec.steps[-1][1] if spec.steps else timezone.localdate()
+    common = {"space": tool.space, "visibility": tool.visibility, "created_by": officer}
+    for text in spec.lessons:
+        lesson = Lesson.objects.create(
+            **common, title=title_from(text), statement=text, learned_on=learned_on
+        )
+        lesson.tools.add(tool)
+    for text, addressee in spec.recommendations:
+        recommendation = Recommendation.objects.create(
+            **common, title=title_from(text), statement=text, addressee=addressee
+        )
+        recommendation.tools.add(tool)
 
 
 def _date_stage_changes(tool, days: list[dt.date]) -> None:

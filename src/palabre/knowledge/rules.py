@@ -9,7 +9,8 @@ visibility, on the object).
   since they review them; a restricted object is for the secretariat, approvers and site
   administrators.
 - The register: the secretariat writes lessons and recommendations and follows them up; the
-  space's investment officers capture them from the pilot analyses of their tools.
+  space's investment officers capture them from the pilot analyses of their tools, and read every
+  entry (those captured from a restricted tool are restricted).
 - The charter and the reports: the secretariat writes them, in draft only; members comment; an
   approver of the space approves; the secretariat or an approver publishes.
 """
@@ -18,12 +19,7 @@ import rules
 
 from palabre.core.rules import is_site_admin
 from palabre.spaces.models import Role, Space, Visibility
-from palabre.spaces.rules import (
-    is_public_space,
-    is_space_approver,
-    is_space_member,
-    is_space_secretariat,
-)
+from palabre.spaces.rules import is_public_space, role_predicates
 from palabre.spaces.selectors import roles_of
 from palabre.workflow.models import Approvable
 
@@ -46,19 +42,7 @@ def _target(obj):
     return obj
 
 
-@rules.predicate
-def is_member(user, obj) -> bool:
-    return is_space_member(user, space_of(obj))
-
-
-@rules.predicate
-def is_secretariat(user, obj) -> bool:
-    return is_space_secretariat(user, space_of(obj))
-
-
-@rules.predicate
-def is_approver(user, obj) -> bool:
-    return is_space_approver(user, space_of(obj))
+is_member, is_secretariat, is_approver = role_predicates(space_of)
 
 
 @rules.predicate
@@ -85,8 +69,24 @@ def is_restricted(user, obj) -> bool:
     return not isinstance(target, Space) and target.visibility == Visibility.RESTRICTED
 
 
+@rules.predicate
+def is_register_entry(user, obj) -> bool:
+    from .models import Lesson, Recommendation
+
+    return isinstance(_target(obj), Lesson | Recommendation)
+
+
 can_manage = is_secretariat | is_site_admin
-can_view = is_public | (is_member & ~is_restricted) | is_secretariat | is_approver | is_site_admin
+# Investment officers read every entry of the register: those they capture from a restricted
+# tool are restricted too.
+can_view = (
+    is_public
+    | (is_member & ~is_restricted)
+    | is_secretariat
+    | is_approver
+    | is_site_admin
+    | (is_investment_officer & is_register_entry)
+)
 
 # Object: the space.
 rules.add_perm("knowledge.view_register", is_public_space | is_member | is_site_admin)

@@ -12,7 +12,6 @@ from palabre.territories.models import Country, Region
 
 from ..models import (
     IncentiveTool,
-    Learning,
     MobilisedAmount,
     PilotActivity,
     PilotStage,
@@ -154,15 +153,6 @@ class AmountForm(RecordForm):
         model = MobilisedAmount
         fields = ["date", "amount", "currency", "source"]
         widgets = {"date": DATE_INPUT, "amount": AmountInput}
-
-
-class LearningForm(RecordForm):
-    id_prefix = "learning"
-
-    class Meta:
-        model = Learning
-        fields = ["kind", "text", "addressee"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
 class ToolFilter(django_filters.FilterSet):

@@ -15,8 +15,6 @@ from .reference import SupportKind
 from .tools import (
     STAGE_ORDER,
     IncentiveTool,
-    Learning,
-    LearningKind,
     MobilisedAmount,
     PilotActivity,
     PilotStage,
@@ -33,8 +31,6 @@ __all__ = [
     "InterestStatusChange",
     "InvestorKind",
     "InvestorProfile",
-    "Learning",
-    "LearningKind",
     "MobilisedAmount",
     "Opportunity",
     "OpportunityDocument",

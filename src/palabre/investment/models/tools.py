@@ -204,40 +204,6 @@ class MobilisedAmount(models.Model):
         return f"{self.amount} {self.currency} ({self.date})"
 
 
-class LearningKind(models.TextChoices):
-    LESSON = "lesson", _("Lesson")
-    RECOMMENDATION = "recommendation", _("Recommendation")
-
-
-class Learning(models.Model):
-    """A lesson or a recommendation drawn from a tool's pilot. They are what capitalising a tool
-    means, and the knowledge register will take them in."""
-
-    tool = models.ForeignKey(
-        IncentiveTool, on_delete=models.CASCADE, related_name="learnings", verbose_name=_("tool")
-    )
-    kind = models.CharField(_("kind"), max_length=16, choices=LearningKind.choices)
-    text = models.TextField(_("text"))
-    addressee = models.CharField(
-        _("addressed to"),
-        max_length=200,
-        blank=True,
-        help_text=_("For a recommendation: the organisation that should act on it."),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lesson or recommendation")
-        verbose_name_plural = _("lessons and recommendations")
-        ordering = ["kind", "pk"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-
 class StageChange(models.Model):
     """The record of a tool's stage changes: who, when, from what to what, and why."""
 

@@ -15,7 +15,7 @@ from palabre.documents.charts.bars import Bar, horizontal_bars
 from palabre.spaces.models import Space, Visibility
 from palabre.spaces.selectors import roles_of, spaces_visible_to
 
-from ..models import STAGE_ORDER, IncentiveTool, LearningKind, PilotStage
+from ..models import STAGE_ORDER, IncentiveTool, PilotStage
 from ..rules import OFFICER_ROLES
 from ..services.rates import Total, total_of
 from ..services.stages import allowed_stages, missing_to_reach
@@ -168,36 +168,27 @@ def gender_chart(results: Results):
     )
 
 
-def learnings_of(tool: IncentiveTool) -> dict[str, list]:
-    learnings = {LearningKind.LESSON: [], LearningKind.RECOMMENDATION: []}
-    for learning in tool.learnings.order_by("pk"):
-        learnings[learning.kind].append(learning)
-    return {
-        "lessons": learnings[LearningKind.LESSON],
-        "recommendations": learnings[LearningKind.RECOMMENDATION],
-    }
-
-
 def stage_history(tool: IncentiveTool):
     return tool.stage_changes.select_related("by").order_by("-at", "-pk")
 
 
-def _record(tool: IncentiveTool) -> dict:
-    """What the page and the sheet both show."""
+def _record(tool: IncentiveTool, knowledge: dict) -> dict:
+    """What the page and the sheet both show; `knowledge`: the tool's lessons and
+    recommendations the reader may see (knowledge.selectors.register.tool_knowledge)."""
     results = tool_results(tool)
     return {
         "partners": list(tool.partners.order_by("name")),
         "track": stage_track(tool),
         "results": results,
         "gender_chart": gender_chart(results),
-        **learnings_of(tool),
+        **knowledge,
     }
 
 
-def tool_page(tool: IncentiveTool) -> dict:
+def tool_page(tool: IncentiveTool, knowledge: dict) -> dict:
     """Everything the tool's page shows besides the forms."""
     return {
-        **_record(tool),
+        **_record(tool, knowledge),
         "activities": list(tool.activities.order_by("-date", "-pk")),
         "history": list(stage_history(tool)),
     }
@@ -206,13 +197,13 @@ def tool_page(tool: IncentiveTool) -> dict:
 # --- the pilot sheet -----------------------------------------------------------------------------
 
 
-def tool_sheet(tool: IncentiveTool) -> dict:
+def tool_sheet(tool: IncentiveTool, knowledge: dict) -> dict:
     """What the documents app renders as the tool's one-page pilot sheet."""
     return {
         "template_name": "investment/tools/sheet.html",
         "title": _("Pilot sheet: %(title)s") % {"title": tool.title},
         "context": {
-            **_record(tool),
+            **_record(tool, knowledge),
             "tool": tool,
             "space": tool.space,
             "activities": list(tool.activities.order_by("-date", "-pk")[:SHEET_ACTIVITIES]),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from palabre.audit.services import audit_record
 
-from ..models import STAGE_ORDER, IncentiveTool, LearningKind, PilotStage, StageChange
+from ..models import STAGE_ORDER, IncentiveTool, PilotStage, StageChange
 
 
 def missing_for_stage(tool: IncentiveTool, stage: str) -> list[str]:
@@ -38,11 +38,11 @@ def missing_for_stage(tool: IncentiveTool, stage: str) -> list[str]:
         if not tool.analysis.strip():
             missing.append(_("an analysis"))
     elif stage == PilotStage.CAPITALISED:
-        kinds = set(tool.learnings.values_list("kind", flat=True))
-        if LearningKind.LESSON not in kinds:
-            missing.append(_("at least one lesson learnt"))
-        if LearningKind.RECOMMENDATION not in kinds:
-            missing.append(_("at least one recommendation"))
+        # Captured in the knowledge register (its capture page for a tool).
+        if not tool.lessons.exists():
+            missing.append(_("at least one lesson learnt, captured in the knowledge register"))
+        if not tool.recommendations.exists():
+            missing.append(_("at least one recommendation, captured in the knowledge register"))
     return missing
 
 

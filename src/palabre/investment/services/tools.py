@@ -17,7 +17,6 @@ from palabre.audit.services import audit_record, field_changes
 from ..models import (
     STAGE_ORDER,
     IncentiveTool,
-    Learning,
     MobilisedAmount,
     PilotActivity,
     PilotStage,
@@ -161,18 +160,4 @@ def amount_add(
         actor=actor,
         action="investment.tool_amount_add",
         changes={"amount": [None, f"{amount} {currency} ({date})"]},
-    )
-
-
-def learning_add(
-    *, tool: IncentiveTool, actor, kind: str, text: str, addressee: str = ""
-) -> Learning:
-    learning = Learning(
-        tool=tool, kind=kind, text=text.strip(), addressee=addressee.strip(), created_by=actor
-    )
-    return _add(
-        learning,
-        actor=actor,
-        action="investment.tool_learning_add",
-        changes={kind: [None, learning.text[:200]]},
     )

@@ -14,6 +14,5 @@ urlpatterns = [
     path(TOOL + "etape/", tools.ToolStageView.as_view(), name="tool_stage"),
     path(TOOL + "activites/ajouter/", tools.ActivityAddView.as_view(), name="activity_add"),
     path(TOOL + "montants/ajouter/", tools.AmountAddView.as_view(), name="amount_add"),
-    path(TOOL + "enseignements/ajouter/", tools.LearningAddView.as_view(), name="learning_add"),
     path(TOOL + "fiche.<str:fmt>", tools.ToolDocumentView.as_view(), name="tool_document"),
 ]

@@ -1,6 +1,6 @@
 """Incentive tools: the list, a tool's page with its stage, results and record, creating and
-editing a tool, changing its stage, adding an activity, an amount or a lesson, and its one-page
-pilot sheet."""
+editing a tool, changing its stage, adding an activity or an amount, and its one-page pilot
+sheet. Its lessons and recommendations live in the knowledge register."""
 
 from functools import cached_property
 
@@ -18,11 +18,11 @@ from palabre.core.mixins import HtmxPartialMixin, ServiceFormMixin
 from palabre.core.permissions import PermissionRequiredMixin
 from palabre.documents.models import CONTENT_TYPES, DocumentFormat
 from palabre.documents.services import render_document
+from palabre.knowledge.selectors.register import tool_knowledge
 
 from ..forms.tools import (
     ActivityForm,
     AmountForm,
-    LearningForm,
     StageForm,
     ToolFilter,
     ToolForm,
@@ -81,15 +81,19 @@ class ToolDetailView(ToolMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         tool = self.tool
-        context = {**tool_page(tool), **kwargs}
-        if self.request.user.has_perm(EDIT_TOOL, tool):
+        user = self.request.user
+        context = {
+            **tool_page(tool, tool_knowledge(user, tool)),
+            "can_capture": user.has_perm("knowledge.add_lesson", tool.space),
+            **kwargs,
+        }
+        if user.has_perm(EDIT_TOOL, tool):
             context.update(
                 can_edit=True,
                 stage_form=StageForm(tool=tool),
                 stage_options=stage_options(tool),
                 activity_form=ActivityForm(),
                 amount_form=AmountForm(),
-                learning_form=LearningForm(),
             )
         return super().get_context_data(**context)
 
@@ -187,14 +191,6 @@ class AmountAddView(ToolRecordView):
     success_message = gettext_lazy("The amount has been added.")
 
 
-class LearningAddView(ToolRecordView):
-    form_class = LearningForm
-    service = staticmethod(services.learning_add)
-    heading = gettext_lazy("Add a lesson or a recommendation")
-    anchor = "#learnings"
-    success_message = gettext_lazy("The lesson or recommendation has been added.")
-
-
 class ToolDocumentView(ToolMixin, View):
     """The pilot sheet as PDF or DOCX, rendered from the record as it stands. It is not issued
     into the archive: a tool is not approved through the workflow, and its sheet changes with
@@ -203,7 +199,9 @@ class ToolDocumentView(ToolMixin, View):
     def get(self, request, *args, fmt, **kwargs):
         if fmt not in DocumentFormat.values:
             raise Http404
-        data = render_document(**tool_sheet(self.tool), fmt=fmt)
+        data = render_document(
+            **tool_sheet(self.tool, tool_knowledge(request.user, self.tool)), fmt=fmt
+        )
         response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
         filename = f"fiche-{slugify(self.tool.title)[:80] or self.tool.pk}.{fmt}"
         response["Content-Disposition"] = content_disposition_header(True, filename)
