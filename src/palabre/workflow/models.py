@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -86,6 +87,13 @@ class Approvable(models.Model):
         """(key, title, text) of each section, in reading order: what reviewers comment on and
         what a version's difference compares."""
         raise NotImplementedError
+
+    def frozen_sections(self) -> list[list[str]]:
+        """The sections as an approved version keeps them, and as they are compared with it: in
+        the site's language, whoever looks, so that labels the platform writes ("Decision",
+        "deliberative vote") never show as changes between two readers' languages."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return [[str(part) for part in section] for section in self.workflow_sections()]
 
     def workflow_check(self, action: str) -> None:
         """Raise ValidationError when the content is not ready for `action`."""

@@ -116,7 +116,7 @@ def diff_with_previous(obj: Approvable, version: int | None = None) -> tuple[int
     before it: (that earlier version, section diffs), or (None, []) when there is none."""
     revisions = {revision.version: revision for revision in revisions_of(obj)}
     if version is None or (version == obj.version and version not in revisions):
-        new_sections, version = [list(s) for s in obj.workflow_sections()], obj.version
+        new_sections, version = obj.frozen_sections(), obj.version
     else:
         new_sections = revisions[version].sections
     earlier = [number for number in revisions if number < version]

@@ -65,7 +65,7 @@ def workflow_act(*, obj: Approvable, action: str, actor, note: str = "") -> Appr
                 **_target_of(obj),
                 version=obj.version,
                 title=str(obj)[:300],
-                sections=[list(section) for section in obj.workflow_sections()],
+                sections=obj.frozen_sections(),
                 approved_by=actor,
                 approved_at=now,
             )
