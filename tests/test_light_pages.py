@@ -55,6 +55,10 @@ def secretariat_client(client):
         ("documents:verify", []),
         ("documents:list", []),
         ("notifications:list", []),
+        ("indicators:dashboard", ["space"]),
+        ("knowledge:register", ["space"]),
+        ("knowledge:charter", ["space"]),
+        ("knowledge:reports", ["space"]),
     ],
 )
 def test_a_page_fetches_nothing_from_another_origin(secretariat_client, url_name, args):

@@ -22,6 +22,7 @@ KIND_LABELS = {
     "action_plan": _("Action plan"),
     "pilot_sheet": _("Pilot sheet"),
     "evaluation_report": _("Evaluation report"),
+    "capitalisation_report": _("Capitalisation report"),
     "sample": _("Sample document"),
 }
 

@@ -20,6 +20,10 @@ SEEDERS = [
     "palabre.actions.demo",
     "palabre.investment.demo",
     "palabre.calls.demo",
+    "palabre.indicators.demo",
+    "palabre.knowledge.demo_register",
+    "palabre.knowledge.demo_charter",
+    "palabre.knowledge.demo_reports",
 ]
 
 
