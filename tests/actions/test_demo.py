@@ -39,6 +39,9 @@ def test_the_demo_has_an_adopted_annual_plan_and_a_bilateral_draft(seeded, clien
     assert bilateral.kind == PlanKind.BILATERAL and bilateral.workflow_state == State.DRAFT
     assert set(bilateral.countries.values_list("iso2", flat=True)) == {"CI", "MA"}
     assert bilateral.actions.count() == 4
+    senegal = ActionPlan.objects.get(title=demo.SENEGAL_TITLE)
+    assert senegal.kind == PlanKind.BILATERAL and senegal.workflow_state == State.PUBLISHED
+    assert senegal.actions.filter(status="done").count() == 3
     # Anyone can read the adopted plan.
     assert client.get(annual.get_absolute_url()).status_code == 200
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 
-from palabre.actions.models import ActionStatus, PlanKind
+from palabre.actions.models import ActionPlan, ActionStatus, PlanKind
 from palabre.indicators.computations import Scope
 from palabre.indicators.selectors.figures import spaces_under
 from palabre.investment.models import InterestStatus, PilotStage, StageChange, ToolKind
@@ -137,6 +137,10 @@ def plans() -> World:
     P2    A6      in progress  2026-04-01 done, 2026-05-01 in progress (reopened)
     S     A7      done         2026-02-01 done   (a plan of the space, not bilateral)
     X     A8      done         2026-02-01 done   (bilateral plan of the space elsewhere)
+    D     A9      done         2026-02-01 done   (bilateral, still a draft: not adopted)
+    N     A10     done         2026-02-01 done   (bilateral, adopted, but for 2027)
+
+    Every plan is adopted (published) except D.
 
     Done at 30 June: P1 1 (A1), P2 2 (A4 A5): lowest 1, P1.
     Done today (current status): P1 2 (A1 A2), P2 2 (A4 A5): lowest 2.
@@ -147,7 +151,16 @@ def plans() -> World:
         "P2": ActionPlanFactory(space=book.child, kind=PlanKind.BILATERAL, title="P2 CI–SN"),
         "S": ActionPlanFactory(space=book.committee, kind=PlanKind.SPACE, title="S"),
         "X": ActionPlanFactory(space=book.elsewhere, kind=PlanKind.BILATERAL, title="X"),
+        "D": ActionPlanFactory(space=book.committee, kind=PlanKind.BILATERAL, title="D"),
+        "N": ActionPlanFactory(
+            space=book.committee,
+            kind=PlanKind.BILATERAL,
+            title="N",
+            period_start=day("2027-01-01"),
+            period_end=day("2027-12-31"),
+        ),
     }
+    ActionPlan.objects.exclude(title="D").update(workflow_state=State.PUBLISHED)
     book.records.update(plan_of)
     for name, plan, status, updates in [
         ("A1", "P1", DONE, [("2026-03-01", BUSY), ("2026-05-10", DONE)]),
@@ -158,6 +171,8 @@ def plans() -> World:
         ("A6", "P2", BUSY, [("2026-04-01", DONE), ("2026-05-01", BUSY)]),
         ("A7", "S", DONE, [("2026-02-01", DONE)]),
         ("A8", "X", DONE, [("2026-02-01", DONE)]),
+        ("A9", "D", DONE, [("2026-02-01", DONE)]),
+        ("A10", "N", DONE, [("2026-02-01", DONE)]),
     ]:
         action = ActionFactory(plan=plan_of[plan], title=name, status=status)
         for when, update_status in updates:

@@ -39,5 +39,5 @@ def test_the_progress_bar_states_the_share_in_words_and_stops_at_full():
     assert ">50 %</text>" in half
     over = progress_bar(800, 500, title="Participants")
     assert ">160 %</text>" in over
-    assert 'width="560"' in over.split("<rect", 2)[2]  # the filled part is never wider than the bar
+    assert 'width="220"' in over.split("<rect", 2)[2]  # the filled part is never wider than the bar
     assert ">–</text>" in progress_bar(None, 500, title="t")

@@ -149,3 +149,22 @@ def test_the_json_says_what_the_dashboard_page_shows(client):
     r11 = next(row for row in printed["indicators"] if row["code"] == "R1.1")
     assert r11["unknown"] == 2
     assert "2 participants whose gender is not recorded" in page
+
+
+def test_a_value_entered_for_an_earlier_period_stands_until_the_next_is_entered(client):
+    book = logframe()
+    printed = json.loads(run("--space", book.committee.slug, "--period", "2026-S2", "--json"))
+    trained = next(row for row in printed["indicators"] if row["code"] == "P1")
+    assert (trained["value"], trained["value_period"], trained["period"]) == (
+        5,
+        "2026-S1",
+        "2026-S2",
+    )
+    # Over time, each period shows its own value only.
+    assert trained["series"] == [
+        {"period": "2026-S1", "value": 5},
+        {"period": "2026-S2", "value": None},
+    ]
+    url = reverse("indicators:dashboard", args=[book.committee.slug])
+    page = client.get(url, {"period": "2026-S2"}).content.decode()
+    assert "Latest value entered, for H1 2026: none yet for this period." in page

@@ -1,7 +1,8 @@
 """Demo action plans: the concertation space's annual plan 2026, adopted (approved and
 published) in January and completed by a second version in April, with a dozen actions in various
 states — several carried over from the decisions and action items of the demo minutes, some late —
-and their progress updates; and a bilateral plan Côte d'Ivoire – Morocco still in draft.
+and their progress updates; a bilateral plan Côte d'Ivoire – Senegal adopted for 2026, three
+of its four activities done; and a bilateral plan Côte d'Ivoire – Morocco still in draft.
 
 Everything goes through the services (so the links, numbers, audit and statuses are what the
 platform would make), then the workflow's history is dated back to when it would have happened.
@@ -390,6 +391,82 @@ BILATERAL = [
 ]
 
 
+SENEGAL_TITLE = "Plan d'action bilatéral Côte d'Ivoire – Sénégal 2026"
+SENEGAL_CONTEXT = (
+    "La Côte d'Ivoire et le Sénégal partagent l'expérience de leurs dispositifs d'accueil de la "
+    "diaspora, dans le cadre de la coopération Sud-Sud sur la migration."
+)
+SENEGAL_OBJECTIVES = (
+    "Comparer les dispositifs d'appui à l'investissement des diasporas ;\n"
+    "Réaliser au moins trois activités conjointes en 2026."
+)
+SENEGAL = [
+    DemoAction(
+        "Mission d'échange auprès du dispositif sénégalais d'appui aux projets de la diaspora",
+        DGIE,
+        D(2026, 2, 1),
+        D(2026, 4, 30),
+        "Observer comment le Sénégal accompagne les projets de ses ressortissants.",
+        [SUD_SUD, ARDCI],
+        "9500000",
+        updates=[
+            DemoUpdate(D(2026, 3, 10), S.IN_PROGRESS, 40, "Programme de la mission arrêté."),
+            DemoUpdate(
+                D(2026, 4, 24),
+                S.DONE,
+                100,
+                "Mission conduite à Dakar et Thiès ; rapport partagé avec les trois régions.",
+            ),
+        ],
+    ),
+    DemoAction(
+        "Atelier conjoint sur les fonds d'appui à l'investissement des diasporas",
+        SUD_SUD,
+        D(2026, 5, 1),
+        D(2026, 5, 31),
+        partners=[BAILLEUR, GUICHET],
+        budget="6000000",
+        updates=[
+            DemoUpdate(
+                D(2026, 5, 28),
+                S.DONE,
+                100,
+                "Atelier tenu à Abidjan avec 34 participants, dont 12 en ligne depuis Dakar.",
+            )
+        ],
+    ),
+    DemoAction(
+        "Partager le guide de l'investisseur de la diaspora avec les régions sénégalaises",
+        GUICHET,
+        D(2026, 6, 1),
+        D(2026, 9, 30),
+        partners=[SUD_SUD],
+        updates=[
+            DemoUpdate(
+                D(2026, 9, 18),
+                S.DONE,
+                100,
+                "Guide adapté et remis à deux agences régionales de développement.",
+            )
+        ],
+    ),
+    DemoAction(
+        "Forum croisé des diasporas ivoirienne et sénégalaise à Paris",
+        ARNIF,
+        D(2026, 10, 1),
+        D(2027, 2, 28),
+        partners=[COCAF, SUD_SUD],
+        budget="18000",
+        currency="EUR",
+        updates=[
+            DemoUpdate(
+                D(2026, 11, 5), S.IN_PROGRESS, 35, "Salle réservée ; appel aux intervenants lancé."
+            )
+        ],
+    ),
+]
+
+
 def seed(*, stdout) -> None:
     with transaction.atomic():
         space = Space.objects.filter(slug=spaces_demo.CONCERTATION).first()
@@ -404,7 +481,10 @@ def seed(*, stdout) -> None:
         if not ActionPlan.objects.filter(space=space, title=BILATERAL_TITLE).exists():
             _bilateral_plan(space, users)
             created += 1
-    stdout.write(f"Action plans: 2 plans ({created} new).")
+        if not ActionPlan.objects.filter(space=space, title=SENEGAL_TITLE).exists():
+            _senegal_plan(space, users)
+            created += 1
+    stdout.write(f"Action plans: 3 plans ({created} new).")
 
 
 def _organisations() -> dict[str, Organisation]:
@@ -490,7 +570,11 @@ def _annual_plan(space, users) -> None:
             dt.datetime(2026, 4, 10, 9, 0, tzinfo=dt.UTC),
         ],
     )
+    _record_progress(actions, users, secretariat)
 
+
+def _record_progress(actions, users, secretariat) -> None:
+    """The progress updates dated up to today; later ones have not happened yet."""
     today = timezone.localdate()
     for action, spec in actions:
         for update in spec.updates:
@@ -530,6 +614,34 @@ def _bilateral_plan(space, users) -> None:
             "actives auprès des jeunes entrepreneurs.",
             actor=diaspora,
         )
+
+
+def _senegal_plan(space, users) -> None:
+    """Adopted in February 2026; three of its four activities are done."""
+    secretariat, approver = users["secretariat@example.org"], users["approver@example.org"]
+    plan = plan_create(
+        space=space,
+        actor=secretariat,
+        kind=PlanKind.BILATERAL,
+        title=SENEGAL_TITLE,
+        period_start=D(2026, 1, 1),
+        period_end=D(2026, 12, 31),
+        countries=list(Country.objects.filter(iso2__in=["CI", "SN"])),
+        context=SENEGAL_CONTEXT,
+        objectives=SENEGAL_OBJECTIVES,
+        visibility=Visibility.PUBLIC,
+    )
+    actions = _add_actions(plan, SENEGAL, secretariat, _organisations())
+    _adopt(plan, secretariat, approver, note="Adopté par le comité bilatéral.")
+    _date_history(
+        plan,
+        [
+            dt.datetime(2026, 1, 26, 10, 0, tzinfo=dt.UTC),
+            dt.datetime(2026, 2, 3, 15, 0, tzinfo=dt.UTC),
+            dt.datetime(2026, 2, 5, 9, 0, tzinfo=dt.UTC),
+        ],
+    )
+    _record_progress(actions, users, secretariat)
 
 
 def _adopt(plan, secretariat, approver, *, note: str) -> None:

@@ -15,7 +15,8 @@ PADDING = 8
 AXIS_WIDTH = 48  # room left of the plot for the scale
 LABEL_HEIGHT = 22  # room under the plot for the period codes
 VALUE_SIZE = 12
-BAR_WIDTH = 560
+# Short, so that a card on a phone shrinks it little and its label stays readable.
+BAR_WIDTH = 220
 BAR_HEIGHT = 18
 
 
@@ -131,7 +132,7 @@ def over_time(
 
 def progress_bar(value: float | None, target: float | None, *, title: str) -> SafeString:
     """How far `value` has come towards `target`, written as a percentage beside the bar."""
-    width = BAR_WIDTH + 80
+    width = BAR_WIDTH + 64
     height = BAR_HEIGHT + 2 * PADDING
     measured = value is not None and bool(target)
     share = max(min(value / target, 1.0), 0.0) if measured else 0.0

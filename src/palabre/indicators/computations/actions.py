@@ -1,24 +1,35 @@
 """Activities carried out under each bilateral action plan.
 
+Only adopted plans count (approved, published, or revised after a publication) whose period has
+begun by the end of the figure's period: a draft, or next year's plan, is not yet a commitment
+and would pull the lowest count down to nothing.
+
 An action counts when it was done by the end of the period: for a period that reaches today, its
 current status; for an earlier one, the status of its latest progress update dated by then (an
 action whose status was never reported by then was not done yet). The logframe asks for so many
 activities per plan, so the figure is the lowest count among the plans.
 """
 
-from django.db.models import CharField, Count, OuterRef, QuerySet, Subquery, Value
+from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from palabre.actions.models import Action, ActionPlan, ActionStatus, PlanKind, ProgressUpdate
+from palabre.workflow.models import State
 
 from ..models import Unit
 from .base import Breakdown, Part, Result, Rule, Scope, register
 
 
 def bilateral_plans(scope: Scope) -> QuerySet[ActionPlan]:
-    return ActionPlan.objects.filter(space_id__in=scope.space_ids, kind=PlanKind.BILATERAL)
+    adopted = Q(workflow_state__in=[State.APPROVED, State.PUBLISHED]) | Q(version__gt=1)
+    return ActionPlan.objects.filter(
+        adopted,
+        space_id__in=scope.space_ids,
+        kind=PlanKind.BILATERAL,
+        period_start__lte=scope.end,
+    )
 
 
 def actions_done(scope: Scope) -> QuerySet[Action]:
@@ -46,7 +57,7 @@ def count_per_plan(scope: Scope, dimensions: tuple[str, ...]) -> Result:
     )
     parts = [Part(str(pk), title, done.get(pk, 0)) for pk, title in plans]
     if not parts:
-        return Result(value=None, explanation=_("There is no bilateral plan to count."))
+        return Result(value=None, explanation=_("There is no adopted bilateral plan to count."))
     lowest = min(parts, key=lambda part: part.value)
     return Result(
         value=lowest.value,

@@ -85,6 +85,8 @@ def figure_of(
 ) -> Figure:
     if not indicator.is_computed:
         entry = entries.get(period.code)
+        if entry is None and with_breakdowns:
+            entry = latest_entry_by(entries, period)
         return Figure(indicator, period, entry.value if entry else None, entry=entry)
     rule = RULES[indicator.rule]
     dimensions = tuple(d for d in indicator.dimensions if d in rule.dimensions)
@@ -92,6 +94,18 @@ def figure_of(
         scope_for(indicator, period, space_ids), dimensions if with_breakdowns else ()
     )
     return Figure(indicator, period, result.value, result=result)
+
+
+def latest_entry_by(entries: dict[str, IndicatorValue], period: Period) -> IndicatorValue | None:
+    """The latest value entered for a period ended by the end of `period`: a figure measured by
+    a yearly survey still stands while the next one is awaited (its own period is said beside
+    it); the series over time shows each period's own value only."""
+    earlier = []
+    for code, entry in entries.items():
+        entered_for = period_from_code(code)
+        if entered_for is not None and entered_for.end <= period.end:
+            earlier.append((entered_for.end, entry))
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
 
 
 def indicators_of(space: Space) -> QuerySet[Indicator]:
@@ -122,8 +136,8 @@ def figures_for(
         if with_series:
             last = min(shown.end, indicator.end_date)
             for step in periods_between(indicator.start_date, last, indicator.frequency):
-                if step.code == shown.code:
-                    series.append(current)
+                if step.code == shown.code and indicator.is_computed:
+                    series.append(current)  # already computed; an entered one may be carried
                 else:
                     series.append(figure_of(indicator, step, space_ids, entries, False))
         rows.append(IndicatorFigures(indicator, current, series))
@@ -160,6 +174,8 @@ def figures_as_data(rows: list[IndicatorFigures]) -> list[dict]:
                 "met": current.met,
                 "unknown": result.unknown if result else 0,
                 "source": current.entry.source if current.entry else "",
+                # The period whose value is shown, when it is an earlier one (entered by hand).
+                "value_period": current.entry.period if current.entry else current.period.code,
                 "breakdowns": {
                     breakdown.dimension: [
                         {"key": part.key, "label": part.label, "value": plain_number(part.value)}

@@ -100,6 +100,15 @@ class Shown:
         return amount(self.figure.value, self.indicator.unit)
 
     @property
+    def carried_from(self) -> str:
+        """The label of the earlier period whose entered value stands for this one, if so."""
+        entry = self.figure.entry
+        if entry is None or entry.period == self.figure.period.code:
+            return ""
+        period = period_from_code(entry.period)
+        return period.label if period else entry.period
+
+    @property
     def machine_value(self) -> str:
         """The figure as `palabre indicators --json` prints it, for a <data> element."""
         value = plain_number(self.figure.value)
