@@ -19,7 +19,12 @@ from palabre.audit.services import audit_record
 from palabre.directory.models import Gender
 from palabre.indicators.computations import RULES, Scope
 from palabre.indicators.computations.base import UNKNOWN
-from palabre.indicators.selectors.figures import figures_as_data, figures_for, spaces_under
+from palabre.indicators.selectors.figures import (
+    figures_as_data,
+    figures_for,
+    plain_number,
+    spaces_under,
+)
 from palabre.investment.models import MobilisedAmount
 from palabre.meetings.models import Meeting, MeetingStatus, Outcome, OutcomeKind
 from palabre.spaces.models import Visibility
@@ -31,10 +36,6 @@ from .reports import checked_fields, lock_draft, shown_in
 
 # The participation breakdowns a report shows (by country is left to the indicators' pages).
 BREAKDOWNS = ("gender", "college", "origin", "mode", "meeting_kind")
-
-
-def _number(value) -> int | float:
-    return int(value) if value == int(value) else float(value)
 
 
 def _scope(report: CapitalisationReport, space_ids: tuple[int, ...]) -> Scope:
@@ -86,7 +87,7 @@ def _participation(scope: Scope) -> dict:
     result = RULES["unique_participants"].compute(scope, BREAKDOWNS)
     breakdowns = {
         breakdown.dimension: [
-            {"key": part.key, "label": str(part.label), "value": _number(part.value)}
+            {"key": part.key, "label": str(part.label), "value": plain_number(part.value)}
             for part in breakdown.parts
         ]
         for breakdown in result.breakdowns
@@ -94,7 +95,7 @@ def _participation(scope: Scope) -> dict:
     genders = {part["key"]: part["value"] for part in breakdowns["gender"]}
     share = RULES["women_share"].compute(scope, ()).value
     return {
-        "total": _number(result.value),
+        "total": plain_number(result.value),
         "women": genders.get(Gender.FEMALE, 0),
         "men": genders.get(Gender.MALE, 0),
         "other": genders.get(Gender.OTHER, 0),
@@ -173,7 +174,7 @@ def _amounts(scope: Scope) -> list[dict]:
         .values("currency")
         .annotate(total=Sum("amount"))
     )
-    return [{"currency": row["currency"], "total": _number(row["total"])} for row in rows]
+    return [{"currency": row["currency"], "total": plain_number(row["total"])} for row in rows]
 
 
 def assemble_figures(report: CapitalisationReport) -> dict:
