@@ -312,6 +312,7 @@ def create_world(people: int, meetings: int, per_meeting: int) -> dict:
                 period_start=START,
                 period_end=START + dt.timedelta(days=DAYS),
                 created_by=user,
+                workflow_state=State.PUBLISHED,  # only adopted plans count
             )
             actions = Action.objects.bulk_create(
                 [
