@@ -7,7 +7,15 @@ import pytest
 from django.urls import reverse
 
 from palabre.audit.models import AuditEvent
-from palabre.knowledge.models import FollowUp, Lesson, Priority, Recommendation, Tag
+from palabre.knowledge.models import (
+    CapitalisationReport,
+    FollowUp,
+    Lesson,
+    Priority,
+    Recommendation,
+    Tag,
+)
+from palabre.knowledge.services.charter import charter_create, numbered_articles
 from palabre.spaces.models import Role, Visibility
 from tests.accounts.factories import make_user
 from tests.actions.factories import ActionFactory, ActionPlanFactory
@@ -337,3 +345,36 @@ def test_a_member_may_not_follow_up(client, space):
     )
     recommendation.refresh_from_db()
     assert recommendation.status == FollowUp.PROPOSED
+
+
+# --- where an entry is used ----------------------------------------------------------------------
+
+
+def test_an_entry_leads_to_the_charter_articles_citing_it_and_to_its_reports(client, space):
+    secretariat = member_user(space, role=Role.SECRETARIAT)
+    lesson = LessonFactory(space=space, visibility=Visibility.PUBLIC)
+    recommendation = RecommendationFactory(space=space, visibility=Visibility.PUBLIC)
+    charter = charter_create(space=space, actor=secretariat, from_model=True, language="fr")
+    number, article = numbered_articles(charter)[3]
+    article.recommendations.add(recommendation)
+    report = CapitalisationReport.objects.create(
+        space=space,
+        title="Étape 1 — constitution",
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 6, 30),
+        created_by=secretariat,
+    )
+    report.lessons.add(lesson)
+
+    client.force_login(member_user(space))
+    page = client.get(recommendation.get_absolute_url()).content.decode()
+    assert f"Charter, article {number} — {article.title}" in page
+    assert f"#article-title-{article.pk}" in page
+    assert "Capitalisation report: Étape 1 — constitution" not in page
+    assert (
+        "Capitalisation report: Étape 1 — constitution"
+        in client.get(lesson.get_absolute_url()).content.decode()
+    )
+    # A draft charter is not for anonymous visitors: the entry does not lead them to it.
+    client.logout()
+    assert "Charter, article" not in client.get(recommendation.get_absolute_url()).content.decode()

@@ -16,7 +16,7 @@ from palabre.meetings.selectors import meetings_visible_to
 from palabre.spaces.models import Role, Space, Visibility
 from palabre.spaces.selectors import roles_of, space_for
 
-from ..models import Lesson, Recommendation, RecommendationUpdate
+from ..models import Charter, CharterArticle, Lesson, Recommendation, RecommendationUpdate
 
 # Investment officers write entries from the pilot analyses of tools that may be restricted:
 # they must be able to read what they wrote.
@@ -126,3 +126,26 @@ def minutes_recommendations(minutes: Minutes) -> QuerySet[Outcome]:
         .select_related("knowledge_recommendation__space", "agenda_item")
         .order_by("order", "pk")
     )
+
+
+def uses_of(user, entry: Lesson | Recommendation) -> dict:
+    """Where a lesson or a recommendation is used, among what `user` may read: the charter's
+    articles that cite it, with their numbers, and the capitalisation reports that include it."""
+    cited = set(entry.charter_articles.values_list("pk", flat=True))
+    charter = Charter.objects.filter(space_id=entry.space_id).select_related("space").first()
+    articles = []
+    if cited and charter is not None and user.has_perm("knowledge.view", charter):
+        ordered = CharterArticle.objects.filter(section__charter=charter).order_by(
+            "section__order", "section__pk", "order", "pk"
+        )
+        articles = [
+            (number, pk, title)
+            for number, (pk, title) in enumerate(ordered.values_list("pk", "title"), start=1)
+            if pk in cited
+        ]
+    reports = [
+        report
+        for report in entry.reports.select_related("space").order_by("-period_end", "-pk")
+        if user.has_perm("knowledge.view", report)
+    ]
+    return {"charter": charter if articles else None, "cited_in": articles, "reports": reports}

@@ -38,6 +38,7 @@ from ..selectors.register import (
     minutes_recommendations,
     recommendation_for,
     recommendations_visible_to,
+    uses_of,
 )
 from ..services import register as services
 
@@ -175,7 +176,9 @@ class LessonView(LessonMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            can_edit=self.request.user.has_perm("knowledge.edit_entry", self.entry), **kwargs
+            can_edit=self.request.user.has_perm("knowledge.edit_entry", self.entry),
+            uses=uses_of(self.request.user, self.entry),
+            **kwargs,
         )
 
 
@@ -187,6 +190,7 @@ class RecommendationView(RecommendationMixin, TemplateView):
         context = {
             "updates": list(follow_up_of(entry)),
             "can_edit": user.has_perm("knowledge.edit_entry", entry),
+            "uses": uses_of(user, entry),
         }
         if user.has_perm("knowledge.follow_up", entry):
             context["follow_up_form"] = FollowUpForm(
