@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from palabre.audit.models import AuditEvent
 from palabre.indicators.models import Indicator, IndicatorValue, Method, Unit
+from palabre.indicators.selectors.figures import latest_period
 from palabre.spaces.models import Role
 from tests.spaces.factories import SpaceFactory, country, member_user
 
@@ -244,3 +245,16 @@ def test_an_entered_figure_and_its_dates_show_on_the_dashboard(client, space, se
         '<p class="indicator-figure"><data value="65">65 %' in page and "Target not met yet" in page
     )
     assert indicator.end_date == datetime.date(2026, 6, 30)
+
+
+def test_the_value_form_opens_on_the_period_in_progress(client, space, secretariat):
+    indicator = entered(space)
+    Indicator.objects.filter(pk=indicator.pk).update(
+        start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2040, 12, 31)
+    )
+    indicator.refresh_from_db()
+    client.force_login(secretariat)
+    form = client.get(value_url(indicator)).context["form"]
+    assert form.initial["period"] == latest_period(indicator).code
+    assert form["period"].value() == latest_period(indicator).code
+    assert form.fields["period"].choices[0][0] == "2020-S1"  # not simply the first

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
 from palabre.core.forms import AmountInput
-from palabre.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
+from palabre.core.uploads import document_field
 from palabre.directory.models import Organisation
 from palabre.spaces.models import Visibility
 from palabre.territories.models import Country
@@ -178,13 +178,7 @@ class ProgressForm(forms.Form):
         label=_("What was done"),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    evidence = forms.FileField(
-        label=_("Evidence (optional)"),
-        required=False,
-        help_text=_("PDF, image (JPEG, PNG, WebP), DOCX or XLSX; %(size)s MB at most.")
-        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": accept_attribute()}),
-    )
+    evidence = document_field(_("Evidence (optional)"), required=False)
 
 
 class ActionFilter(django_filters.FilterSet):

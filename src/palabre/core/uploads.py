@@ -8,6 +8,7 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -84,3 +85,23 @@ def check_upload(
     upload.seek(0)
     if not looks_right:
         raise refuse(_("This file is not the %(kind)s its name says.") % {"kind": extension})
+
+
+def _document_help() -> str:
+    return _("PDF, image (JPEG, PNG, WebP), DOCX or XLSX; %(size)s MB at most.") % {
+        "size": MAX_UPLOAD_BYTES // (1024 * 1024)
+    }
+
+
+def document_field(label, *, required: bool = True):
+    """A file field for the documents `check_upload` accepts, saying which in the reader's
+    language (formatting a lazy text when the form class is defined would freeze it in the
+    language of the process's first import)."""
+    from django import forms
+
+    return forms.FileField(
+        label=label,
+        required=required,
+        help_text=lazy(_document_help, str)(),
+        widget=forms.ClearableFileInput(attrs={"accept": accept_attribute()}),
+    )

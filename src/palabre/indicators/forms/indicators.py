@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from palabre.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
+from palabre.core.uploads import document_field
 from palabre.territories.models import Country
 
 from ..computations import DIMENSIONS, RULES
@@ -58,7 +58,8 @@ class IndicatorForm(forms.ModelForm):
         label=_("Countries measured"),
         required=False,
         queryset=Country.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
+        # Some 250 countries: a list box (Ctrl or Cmd to pick several) rather than a page of boxes.
+        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=Indicator._meta.get_field("countries").help_text,
     )
 
@@ -120,13 +121,7 @@ class ValueForm(forms.Form):
         max_length=300,
         help_text=_("Where the value comes from: a survey, a report, a register…"),
     )
-    evidence = forms.FileField(
-        label=_("Evidence (optional)"),
-        required=False,
-        help_text=_("PDF, image (JPEG, PNG, WebP), DOCX or XLSX; %(size)s MB at most.")
-        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": accept_attribute()}),
-    )
+    evidence = document_field(_("Evidence (optional)"), required=False)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -17,6 +17,7 @@ from palabre.core.mixins import ServiceFormMixin
 
 from ..forms.indicators import IndicatorForm, ValueForm
 from ..models import Indicator
+from ..selectors.figures import latest_period
 from ..services.indicators import indicator_delete, indicator_save
 from ..services.values import periods_of, value_enter
 from .base import IndicatorMixin, IndicatorsMixin
@@ -92,7 +93,8 @@ class ValueEnterView(IndicatorMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "periods": periods_of(self.indicator)}
 
     def get_initial(self):
-        code = self.request.GET.get("period", "")
+        # Without a period asked for, the one in progress (or the last, once the measure ended).
+        code = self.request.GET.get("period", "") or latest_period(self.indicator).code
         entry = next((e for e in self.indicator.values.all() if e.period == code), None)
         if entry is None:
             return {"period": code}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palabre.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
 from palabre.core.forms import AmountInput
-from palabre.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
+from palabre.core.uploads import document_field
 from palabre.directory.models import Organisation
 from palabre.spaces.models import Visibility
 from palabre.territories.models import Sector
@@ -170,12 +170,7 @@ class DocumentForm(forms.Form):
         max_length=200,
         help_text=_("For example: business plan, feasibility study, photos of the site."),
     )
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("PDF, image (JPEG, PNG, WebP), DOCX or XLSX; %(size)s MB at most.")
-        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": accept_attribute()}),
-    )
+    file = document_field(_("File"))
 
 
 # --- the catalogue's filters ---------------------------------------------------------------------
