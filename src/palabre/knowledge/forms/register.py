@@ -22,7 +22,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 4})
 VISIBILITY_HELP = _(
     "Public: anyone can read it in a public space. Members only: the members of the space. "
-    "Restricted: the secretariat and the approvers."
+    "Restricted: the secretariat, the approvers and the investment officers."
 )
 
 
