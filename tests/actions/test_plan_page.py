@@ -8,8 +8,6 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from palabre.actions.models import ActionStatus
@@ -18,6 +16,7 @@ from palabre.spaces.models import Visibility
 from tests.directory.factories import OrganisationFactory
 from tests.documents.utils import docx_text, pdf_text
 from tests.meetings.factories import MeetingFactory, MinutesFactory, OutcomeFactory, in_days
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory
 
 from .factories import (
@@ -156,14 +155,6 @@ def add_actions(plan, count: int, meeting) -> None:
         )
         action.partners.set([OrganisationFactory(), OrganisationFactory()])
         ProgressUpdateFactory(action=action)
-
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize("page", ["plan", "action", "export"])

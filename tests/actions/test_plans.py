@@ -3,8 +3,6 @@ two countries, adopted through the workflow, listed for whoever may read them.""
 
 import pytest
 from django.contrib.messages import get_messages
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from palabre.actions.models import ActionPlan, PlanKind
@@ -13,6 +11,7 @@ from palabre.notifications.models import Notification
 from palabre.spaces.models import Visibility
 from palabre.workflow.models import Revision, State
 from palabre.workflow.services import workflow_act
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory, country
 
 from .factories import ActionFactory, ActionPlanFactory, adopt, people_of, this_year
@@ -303,14 +302,6 @@ def test_the_list_is_paginated(client, space, people, settings):
     url = reverse("actions:plan_list", args=[space.slug])
     assert len(client.get(url).context["plans"]) == 25
     assert len(client.get(url + "?page=2").context["plans"]) == 2
-
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def test_the_list_costs_the_same_with_2_or_20_plans(client, space, people):

@@ -7,8 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +14,7 @@ from palabre.audit.models import AuditEvent
 from palabre.calls.models import Call, CallStatus, Criterion
 from palabre.spaces.models import Role, Visibility
 from tests.accounts.factories import make_user
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory, member_user
 
 from .factories import PDF, CallFactory, with_documents, with_grid
@@ -257,14 +256,6 @@ def test_the_terms_file_is_downloaded(client, space):
     response = client.get(reverse("calls:call_terms", args=[call.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
-
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "secretariat"])

@@ -4,8 +4,6 @@ filtered list; contact details show only where the investor agreed."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from palabre.audit.models import AuditEvent
@@ -14,6 +12,7 @@ from palabre.investment.selectors.investors import investors_for
 from palabre.investment.services.investors import profile_create, profile_update
 from palabre.spaces.models import Role
 from tests.accounts.factories import make_admin, make_user
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory, country, member_user
 
 from .factories import (
@@ -255,14 +254,6 @@ def test_the_filters_narrow_the_list(client, officer):
         assert names == [awa.name], query
     names = [p.name for p in client.get(LIST, {"country": country("IT").pk}).context["investors"]]
     assert names == [other.name]
-
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def add_profiles(count: int, space) -> None:

@@ -6,8 +6,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from palabre.investment.models import OpportunityStatus
@@ -23,6 +21,7 @@ from tests.investment.factories import (
     sector,
     support,
 )
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory, member_user
 
 pytestmark = pytest.mark.django_db
@@ -227,14 +226,6 @@ def add_candidates(count: int) -> None:
             currency="EUR" if index % 2 else "XOF",
             share_contact_with_officers=bool(index % 3),
         )
-
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def test_the_matching_investors_cost_the_same_with_3_or_20_candidates(client, opportunity, officer):

@@ -7,8 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from palabre.investment.models import Opportunity, OpportunityStatus
@@ -16,6 +14,7 @@ from palabre.investment.selectors.opportunities import opportunities_visible_to
 from palabre.spaces.models import Role, Visibility
 from tests.accounts.factories import make_admin, make_user
 from tests.directory.factories import OrganisationFactory
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory, member_user
 
 from .factories import ExchangeRateFactory, OpportunityFactory, region, sector
@@ -214,14 +213,6 @@ def test_htmx_filtering_swaps_only_the_results(client, space):
 
 
 # A light page -------------------------------------------------------------------------------------
-
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def add_opportunities(space, count: int) -> None:

@@ -8,8 +8,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from palabre.investment.models import ExchangeRate, InterestStatus, PilotStage
@@ -23,6 +21,7 @@ from tests.investment.factories import (
     OpportunityFactory,
     region,
 )
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory, country, member_user
 
 pytestmark = pytest.mark.django_db
@@ -170,14 +169,6 @@ def add_tools(space, count: int) -> None:
         )
         MobilisedAmountFactory(tool=tool, currency="EUR" if index % 2 else "XOF")
         ExpressionOfInterestFactory(opportunity=OpportunityFactory(space=space))
-
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize("url", [PROGRAMME, "/investissement/export/?format=csv"])

@@ -4,9 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.db import connection
 from django.template import Context, Template
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -27,6 +25,7 @@ from palabre.notifications.models import Notification
 from palabre.spaces.models import Role, Visibility
 from palabre.workflow.models import State
 from tests.accounts.factories import make_admin, make_user
+from tests.queries import queries_for
 from tests.spaces.factories import SpaceFactory, member_user
 
 from .factories import MeetingFactory, MinutesFactory, RegistrationFactory, in_days
@@ -640,14 +639,6 @@ def add_meetings(space, count: int) -> None:
             starts_at=utc(2027, 3, 1 + number % 28, 8 + number % 10),
         )
     MinutesFactory(meeting__space=space, published_at=timezone.now())
-
-
-def queries_for(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize(
