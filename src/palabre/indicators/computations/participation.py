@@ -5,6 +5,7 @@ that was later merged into another counts for the entry kept. Removed attendance
 cancelled meetings do not count. A meeting belongs to the period in which it started.
 """
 
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
@@ -79,10 +80,41 @@ def _counts(people: QuerySet[Person], field: str) -> dict:
     return {(key if key not in (None, "") else UNKNOWN): n for key, n in rows}
 
 
-def _gender_parts(people: QuerySet[Person]) -> list[Part]:
-    counts = _counts(people, "gender")
+def _gender_parts(counts: dict) -> list[Part]:
     parts = [Part(code, str(label), counts.get(code, 0)) for code, label in Gender.choices]
     return parts + [Part(UNKNOWN, _("Not recorded"), counts.get(UNKNOWN, 0))]
+
+
+# What a person is, as the breakdowns group them: counted together in one grouped query rather
+# than in one pass over the attendance per breakdown.
+PERSON_COLUMNS = {
+    "gender": "gender",
+    "country": "country_of_residence_id",
+    "origin": "origin",
+    "college": "college_name",
+}
+
+
+def _person_counts(
+    scope: Scope, people: QuerySet[Person], dimensions: tuple[str, ...]
+) -> tuple[int, dict[str, Counter]]:
+    """The number of participants, and the count per group of each personal breakdown asked."""
+    asked = [dimension for dimension in PERSON_COLUMNS if dimension in dimensions]
+    if not asked:
+        return people.count(), {}
+    if "college" in asked:
+        people = _with_college(people, scope)
+    if "origin" in asked:
+        people = _with_origin(people, scope)
+    columns = [PERSON_COLUMNS[dimension] for dimension in asked]
+    counts: dict[str, Counter] = {dimension: Counter() for dimension in asked}
+    total = 0
+    for row in people.order_by().values(*columns).annotate(n=Count("pk")):
+        total += row["n"]
+        for dimension in asked:
+            key = row[PERSON_COLUMNS[dimension]]
+            counts[dimension][UNKNOWN if key in (None, "") else key] += row["n"]
+    return total, counts
 
 
 def _modes_per_person(scope: Scope) -> QuerySet:
@@ -129,33 +161,31 @@ def _mode_parts(scope: Scope, total: int) -> list[Part]:
     ]
 
 
-def _breakdown(scope: Scope, people: QuerySet[Person], dimension: str, total: int) -> Breakdown:
+def _breakdown(scope: Scope, counts: dict[str, Counter], dimension: str, total: int) -> Breakdown:
     if dimension == "gender":
-        return Breakdown(dimension, _gender_parts(people))
+        return Breakdown(dimension, _gender_parts(counts["gender"]))
     if dimension == "college":
-        counts = _counts(_with_college(people, scope), "college_name")
-        parts = [Part(name, name, n) for name, n in sorted(counts.items()) if name != UNKNOWN] + [
-            Part(UNKNOWN, _("Not a member of a college"), counts.get(UNKNOWN, 0))
-        ]
-        return Breakdown(dimension, parts)
+        colleges = counts["college"]
+        parts = [Part(name, name, n) for name, n in sorted(colleges.items()) if name != UNKNOWN]
+        unknown = Part(UNKNOWN, _("Not a member of a college"), colleges.get(UNKNOWN, 0))
+        return Breakdown(dimension, [*parts, unknown])
     if dimension == "country":
-        counts = _counts(people, "country_of_residence_id")
-        countries = Country.objects.in_bulk([key for key in counts if key != UNKNOWN])
+        by_country = counts["country"]
+        countries = Country.objects.in_bulk([key for key in by_country if key != UNKNOWN])
         parts = sorted(
-            (Part(str(pk), str(countries[pk]), n) for pk, n in counts.items() if pk != UNKNOWN),
+            (Part(str(pk), str(countries[pk]), n) for pk, n in by_country.items() if pk != UNKNOWN),
             key=lambda part: (-part.value, part.label),
         )
-        return Breakdown(
-            dimension, parts + [Part(UNKNOWN, _("Not recorded"), counts.get(UNKNOWN, 0))]
-        )
+        unknown = Part(UNKNOWN, _("Not recorded"), by_country.get(UNKNOWN, 0))
+        return Breakdown(dimension, [*parts, unknown])
     if dimension == "origin":
-        counts = _counts(_with_origin(people, scope), "origin")
+        origins = counts["origin"]
         return Breakdown(
             dimension,
             [
-                Part(DIASPORA, _("Diaspora (living abroad)"), counts.get(DIASPORA, 0)),
-                Part(RESIDENT, _("Living in the country"), counts.get(RESIDENT, 0)),
-                Part(UNKNOWN, _("Not recorded"), counts.get(UNKNOWN, 0)),
+                Part(DIASPORA, _("Diaspora (living abroad)"), origins.get(DIASPORA, 0)),
+                Part(RESIDENT, _("Living in the country"), origins.get(RESIDENT, 0)),
+                Part(UNKNOWN, _("Not recorded"), origins.get(UNKNOWN, 0)),
             ],
         )
     if dimension == "mode":
@@ -177,18 +207,16 @@ def _breakdown(scope: Scope, people: QuerySet[Person], dimension: str, total: in
 
 
 def count_participants(scope: Scope, dimensions: tuple[str, ...]) -> Result:
-    people = participants(scope)
-    total = people.count()
+    total, counts = _person_counts(scope, participants(scope), dimensions)
     return Result(
         value=total,
-        breakdowns=[_breakdown(scope, people, dimension, total) for dimension in dimensions],
+        breakdowns=[_breakdown(scope, counts, dimension, total) for dimension in dimensions],
     )
 
 
 def share_of_women(scope: Scope, dimensions: tuple[str, ...]) -> Result:
     """Women among the participants whose gender is recorded; the others are counted apart."""
-    people = participants(scope)
-    parts = _gender_parts(people)
+    parts = _gender_parts(_counts(participants(scope), "gender"))
     by_key = {part.key: part.value for part in parts}
     unknown = by_key.pop(UNKNOWN)
     known = sum(by_key.values())
