@@ -8,11 +8,12 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from palabre.spaces.models import Space
+from palabre.spaces.models import Space, Visibility
 
 from ..computations import RULES, Result, Scope
 from ..models import Indicator, IndicatorValue
 from ..periods import Period, parse_period, period_containing, periods_between
+from ..rules import is_member
 
 
 def spaces_under(space: Space) -> tuple[int, ...]:
@@ -114,6 +115,18 @@ def indicators_of(space: Space) -> QuerySet[Indicator]:
         .select_related("space")
         .prefetch_related("countries", "values")
     )
+
+
+def visible_indicators(user, space: Space) -> QuerySet[Indicator]:
+    """The indicators of `space` whose figures this user may read (rules.py, as a query)."""
+    indicators = indicators_of(space)
+    if user.has_perm("indicators.view_records", space):
+        return indicators
+    if is_member(user, space):
+        return indicators.exclude(visibility=Visibility.RESTRICTED)
+    if space.visibility == Visibility.PUBLIC:
+        return indicators.filter(visibility=Visibility.PUBLIC)
+    return indicators.none()
 
 
 def figures_for(

@@ -16,34 +16,20 @@ from django.utils.translation import gettext as _
 from palabre.documents.charts import number
 from palabre.documents.charts.progress import over_time, progress_bar
 from palabre.spaces.mixins import SpacePageMixin
-from palabre.spaces.models import Space, Visibility
 
 from ..models import Comparison, Indicator, Level, Unit
 from ..periods import Period
-from ..rules import is_member
 from ..selectors.figures import (
     Figure,
     IndicatorFigures,
-    indicators_of,
     period_from_code,
     plain_number,
+    visible_indicators,
 )
 from ..services.values import periods_of
 
 SYMBOLS = {Comparison.AT_LEAST: "≥", Comparison.AT_MOST: "≤", Comparison.EXACTLY: "="}
 LEVELS = [Level.IMPACT, Level.OUTCOME, Level.OUTPUT]
-
-
-def visible_indicators(user, space: Space) -> QuerySet[Indicator]:
-    """The indicators of `space` whose figures this user may read (rules.py, as a query)."""
-    indicators = indicators_of(space)
-    if user.has_perm("indicators.view_records", space):
-        return indicators
-    if is_member(user, space):
-        return indicators.exclude(visibility=Visibility.RESTRICTED)
-    if space.visibility == Visibility.PUBLIC:
-        return indicators.filter(visibility=Visibility.PUBLIC)
-    return indicators.none()
 
 
 def amount(value, unit: str = "") -> str:
